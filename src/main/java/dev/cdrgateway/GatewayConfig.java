@@ -1,0 +1,89 @@
+package dev.cdrgateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every {@code gateway.*} setting. Secrets are never committed: they come from environment variables or files. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /**
+     * Tenant the (not yet authenticated) caller acts as. Until OIDC decides the tenant per request this is the
+     * only tenant served; it must name an entry of {@link #tenants()}.
+     */
+    @WithDefault("default")
+    String defaultTenant();
+
+    /** Upstream credentials per tenant (a tenant is a Vobiz partner), keyed by tenant id. */
+    Map<String, Tenant> tenants();
+
+    /**
+     * Secret that signs pagination cursors (at least 16 bytes). Set the same value on every replica so cursors
+     * survive restarts and load balancing; when absent a random per-process key is used (and a warning logged).
+     */
+    Optional<String> cursorSecret();
+
+    /** Connection paging limits. */
+    Paging paging();
+
+    /** Upstream routing. */
+    Routing routing();
+
+    /** Paging limits of connection fields. */
+    interface Paging {
+        /** Page size when neither {@code first} nor {@code last} is given. */
+        @WithDefault("20")
+        int defaultFirst();
+
+        /** Largest {@code first}/{@code last} accepted; larger windows are fetched as several concurrent upstream pages. */
+        @WithDefault("500")
+        int maxFirst();
+
+        /** Largest {@code limit} of recent-calls fields (the account API's recent endpoint documents no maximum). */
+        @WithDefault("100")
+        int maxRecent();
+    }
+
+    /** How customer-scoped reads choose between the account and partner APIs. */
+    interface Routing {
+        /**
+         * Use the {@code auth_token} the partner API returns in a customer record to call the account API for that
+         * customer (the token stays in server memory only). When false, only configured customer credentials are.
+         */
+        @WithDefault("true")
+        boolean useCustomerTokens();
+    }
+
+    /** One tenant: its partner credentials and optional customer credentials. */
+    interface Tenant {
+        /** The partner's {@code PA_} credentials. */
+        Credential partner();
+
+        /** Customers' own {@code MA_} credentials keyed by customer auth id; the key is the auth id. */
+        Map<String, Secret> customers();
+    }
+
+    /** An auth id and its token. */
+    interface Credential {
+        /** The {@code X-Auth-ID} value. */
+        String authId();
+
+        /** The token itself (set it from an environment variable, e.g. {@code ${ACME_PARTNER_TOKEN}}). */
+        @WithParentName
+        Secret secret();
+    }
+
+    /** A token given inline (from an environment variable) or as a file (e.g. a mounted Kubernetes Secret). */
+    interface Secret {
+        /** The token value; prefer an environment variable reference over a literal. */
+        Optional<String> authToken();
+
+        /** A file holding the token (trailing whitespace ignored); used when {@code auth-token} is absent. */
+        Optional<Path> authTokenFile();
+    }
+}

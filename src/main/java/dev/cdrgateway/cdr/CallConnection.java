@@ -1,0 +1,18 @@
+package dev.cdrgateway.cdr;
+
+import dev.cdrgateway.graphql.PageInfo;
+import dev.cdrgateway.summary.CallSummary;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
+
+/** A Relay connection over calls, newest first, with totals of the whole filtered set. */
+@Description("A page of calls (newest first) out of a filtered set, Relay style, with the set's size and summary.")
+public record CallConnection(
+        @NonNull @Description("The calls of this page with their cursors.") List<@NonNull CallEdge> edges,
+        @NonNull @Description("Paging information.") PageInfo pageInfo,
+        @NonNull @Description("Number of calls in the whole filtered set.") int totalCount,
+        @NonNull @Description("Totals over the whole filtered set, from the same upstream response as the page.")
+        CallSummary summary) {
+}

@@ -1,0 +1,171 @@
+package dev.cdrgateway.cdr;
+
+import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.customer.CustomerIds;
+import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.graphql.ConnectionArgs;
+import dev.cdrgateway.graphql.Cursors;
+import dev.cdrgateway.graphql.ForbiddenException;
+import dev.cdrgateway.graphql.Paginator;
+import dev.cdrgateway.summary.CallSummary;
+import dev.cdrgateway.tenant.Caller;
+import dev.cdrgateway.upstream.CdrRoute;
+import dev.cdrgateway.upstream.CdrRouter;
+import dev.cdrgateway.upstream.VobizClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Calls of one customer or of the whole partner: validates input (before any upstream call), checks the caller
+ * may see the data, routes, plans pages and stitches them into connections.
+ */
+@ApplicationScoped
+public class CdrService {
+
+    private static final Pattern CALL_UUID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
+    private static final List<String> RESERVED_CALL_IDS = List.of("search", "recent", "export");
+
+    private final CdrRouter router;
+    private final CallPages pages;
+    private final VobizClient vobiz;
+    private final Cursors cursors;
+    private final GatewayConfig.Paging paging;
+    private final Clock clock;
+
+    CdrService(CdrRouter router, CallPages pages, VobizClient vobiz, Cursors cursors, GatewayConfig config) {
+        this.router = router;
+        this.pages = pages;
+        this.vobiz = vobiz;
+        this.cursors = cursors;
+        this.paging = config.paging();
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A page of one customer's calls. */
+    public Uni<CallConnection> customerCalls(Caller caller, String customerId, CallFilter input, ConnectionArgs args) {
+        CustomerIds.requireValid(customerId, "customerId");
+        CdrFilter filter = filter(input);
+        Paginator.Request request = request(args, "customer:" + customerId, filter);
+        checkAccess(caller, customerId);
+        return router.forCustomer(caller.tenant(), customerId, filter)
+                .flatMap(route -> connection(route, filter, request));
+    }
+
+    /** A page of the partner-wide call log (partner roles only). */
+    public Uni<CallConnection> globalCalls(Caller caller, CallFilter input, ConnectionArgs args) {
+        CdrFilter filter = filter(input);
+        Paginator.Request request = request(args, "all", filter);
+        checkPartner(caller, "calls");
+        CdrRoute route = router.global(caller.tenant());
+        return connection(route, filter, request);
+    }
+
+    /** The summary of one customer's filtered calls. */
+    public Uni<CallSummary> customerSummary(Caller caller, String customerId, CallFilter input) {
+        CustomerIds.requireValid(customerId, "customerId");
+        CdrFilter filter = filter(input);
+        checkAccess(caller, customerId);
+        return router.forCustomer(caller.tenant(), customerId, filter)
+                .flatMap(route -> pages.anyPage(route, filter))
+                .map(CallPage::summary);
+    }
+
+    /** The summary of the partner-wide filtered call log (partner roles only). */
+    public Uni<CallSummary> globalSummary(Caller caller, CallFilter input) {
+        CdrFilter filter = filter(input);
+        checkPartner(caller, "callSummary");
+        return pages.anyPage(router.global(caller.tenant()), filter).map(CallPage::summary);
+    }
+
+    /** One call of a customer by uuid; {@code NOT_FOUND} when that customer has no such call. */
+    public Uni<Call> call(Caller caller, String customerId, String uuid) {
+        CustomerIds.requireValid(customerId, "customerId");
+        requireCallUuid(uuid);
+        checkAccess(caller, customerId);
+        return router.forCustomer(caller.tenant(), customerId, CdrFilter.NONE)
+                .flatMap(route -> vobiz.getCall(route, uuid))
+                .map(found -> found.filter(call -> customerId.equals(call.customerId()))
+                        .orElseThrow(() -> CdrRouter.NotFound.call(uuid)));
+    }
+
+    /** A customer's most recent calls, newest first. */
+    public Uni<List<Call>> recentCalls(Caller caller, String customerId, int limit) {
+        CustomerIds.requireValid(customerId, "customerId");
+        requireRecentLimit(limit, paging);
+        checkAccess(caller, customerId);
+        return router.forCustomer(caller.tenant(), customerId, CdrFilter.NONE)
+                .flatMap(route -> vobiz.recentCalls(route, limit));
+    }
+
+    private Uni<CallConnection> connection(CdrRoute route, CdrFilter filter, Paginator.Request request) {
+        return Paginator.<Call, CallPage>fetch(request, cursors,
+                        (page, perPage) -> pages.page(route, filter, page, perPage)
+                                .onFailure(VobizClient::isNotFound)
+                                .transform(f -> CdrRouter.NotFound.customer(route.customerId())))
+                .map(window -> new CallConnection(
+                        window.rows().stream().map(r -> new CallEdge(r.cursor(), r.node())).toList(),
+                        window.pageInfo(), window.totalCount(), window.anyPage().summary()));
+    }
+
+    private Paginator.Request request(ConnectionArgs args, String scope, CdrFilter filter) {
+        return connectionRequest(scope, filter, args, paging, cursors);
+    }
+
+    /**
+     * Validates the arguments of a call connection and decodes its cursors, without I/O.
+     *
+     * @param scope {@code customer:<id>} or {@code all}: cursors are only valid within the scope they came from
+     * @throws BadUserInputException naming the argument to fix
+     */
+    public static Paginator.Request connectionRequest(String scope, CdrFilter filter, ConnectionArgs args,
+                                                      GatewayConfig.Paging paging, Cursors cursors) {
+        ConnectionArgs valid = args.validated(paging.defaultFirst(), paging.maxFirst());
+        return Paginator.request(valid, Cursors.fingerprint(scope + "|" + filter.canonical()), cursors);
+    }
+
+    /**
+     * Validates a call uuid (it goes into an upstream path).
+     *
+     * @throws BadUserInputException when it is not a uuid-like id or collides with an endpoint name
+     */
+    public static String requireCallUuid(String uuid) {
+        if (uuid == null || !CALL_UUID.matcher(uuid).matches() || RESERVED_CALL_IDS.contains(uuid.toLowerCase())) {
+            throw new BadUserInputException("`uuid` must be a call UUID such as d0000000-0000-4000-8000-000000000006");
+        }
+        return uuid;
+    }
+
+    /**
+     * Validates a recent-calls limit.
+     *
+     * @throws BadUserInputException when outside 1..max
+     */
+    public static int requireRecentLimit(int limit, GatewayConfig.Paging paging) {
+        if (limit < 1 || limit > paging.maxRecent()) {
+            throw new BadUserInputException("`limit` must be between 1 and " + paging.maxRecent() + ", got " + limit);
+        }
+        return limit;
+    }
+
+    /** The normalised filter for today's UTC date. */
+    public CdrFilter filter(CallFilter input) {
+        return CallFilter.normalised(input, LocalDate.now(clock));
+    }
+
+    private static void checkAccess(Caller caller, String customerId) {
+        if (!caller.maySee(customerId)) {
+            throw CdrRouter.NotFound.customer(customerId);
+        }
+    }
+
+    private static void checkPartner(Caller caller, String field) {
+        if (!caller.role().isPartner()) {
+            throw new ForbiddenException("`" + field + "` is only available to partner users");
+        }
+    }
+}

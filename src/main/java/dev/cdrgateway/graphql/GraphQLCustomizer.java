@@ -1,0 +1,72 @@
+package dev.cdrgateway.graphql;
+
+import dev.cdrgateway.GatewayConfig;
+import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.lang.reflect.Field;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds the gateway's instrumentations to the graphql-java engine SmallRye builds (CDI event, needs
+ * {@code quarkus.smallrye-graphql.events.enabled=true}): argument validation before execution and stable error
+ * codes on graphql-java's own errors. SmallRye's own instrumentation chain (depth/complexity limits, query
+ * cache) is kept: the builder has no getter, so it is read reflectively and chained in front of ours.
+ */
+@ApplicationScoped
+@RegisterForReflection(targets = GraphQL.Builder.class, fields = true, methods = false)
+public class GraphQLCustomizer {
+
+    /** RoutingContext key telling {@link GraphQLHttpRules} the operation failed before producing data. */
+    static final String REQUEST_FAILED = "cdr-gateway.request-failed";
+
+    private final GatewayConfig config;
+    private final Cursors cursors;
+
+    GraphQLCustomizer(GatewayConfig config, Cursors cursors) {
+        this.config = config;
+        this.cursors = cursors;
+    }
+
+    void customize(@Observes GraphQL.Builder builder) {
+        List<Instrumentation> chain = new ArrayList<>();
+        Instrumentation existing = existing(builder);
+        if (existing != null) {
+            chain.add(existing);
+        }
+        chain.add(new FieldValidationInstrumentation(
+                new ArgumentValidation(config.paging(), cursors, Clock.systemUTC())));
+        chain.add(new ErrorCodes(GraphQLCustomizer::markRequestFailed));
+        builder.instrumentation(new ChainedInstrumentation(chain));
+    }
+
+    private static Instrumentation existing(GraphQL.Builder builder) {
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            field.setAccessible(true);
+            return (Instrumentation) field.get(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot extend SmallRye's GraphQL instrumentation", e);
+        }
+    }
+
+    private static void markRequestFailed(boolean failed) {
+        if (!failed || !Arc.container().requestContext().isActive()) {
+            return;
+        }
+        RoutingContext rc = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        if (rc != null) {
+            rc.put(REQUEST_FAILED, Boolean.TRUE);
+        }
+    }
+}

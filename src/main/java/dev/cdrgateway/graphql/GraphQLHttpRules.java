@@ -1,0 +1,189 @@
+package dev.cdrgateway.graphql;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * GraphQL-over-HTTP rules SmallRye leaves out, applied in front of its {@code /graphql} handler:
+ * <ul>
+ *   <li>POST bodies must be {@code application/json} (415 otherwise; this also stops cross-site "simple"
+ *       form posts) holding a JSON object with a string {@code query} (400 otherwise);</li>
+ *   <li>GET runs queries only: a mutation over GET is 405 with {@code Allow: POST};</li>
+ *   <li>syntax errors get {@code GRAPHQL_PARSE_FAILED} with the parser's location instead of SmallRye's bare
+ *       "Unparseable input document";</li>
+ *   <li>with {@code application/graphql-response+json}, a request that failed before execution (no
+ *       {@code data}) answers 400, as the specification requires; {@code application/json} clients keep 200.</li>
+ * </ul>
+ * It also works around SmallRye putting the query text into {@code operationName} on GET.
+ */
+@ApplicationScoped
+public class GraphQLHttpRules {
+
+    static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
+    private static final long MAX_BODY_BYTES = 256 * 1024;
+
+    void install(@Observes Router router) {
+        router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.route("/graphql").order(-99).handler(this::check);
+    }
+
+    private void check(RoutingContext rc) {
+        rc.addHeadersEndHandler(v -> {
+            String type = rc.response().headers().get(HttpHeaders.CONTENT_TYPE);
+            if (Boolean.TRUE.equals(rc.get(GraphQLCustomizer.REQUEST_FAILED)) && rc.response().getStatusCode() == 200
+                    && type != null && type.startsWith(GRAPHQL_RESPONSE_JSON)) {
+                rc.response().setStatusCode(400);
+            }
+        });
+        if (rc.request().method() == HttpMethod.POST) {
+            checkPost(rc);
+        } else if (rc.request().method() == HttpMethod.GET && !rc.queryParams().isEmpty()) {
+            checkGet(rc);
+        } else {
+            rc.next();
+        }
+    }
+
+    private void checkPost(RoutingContext rc) {
+        String contentType = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            reject(rc, 415, "UNSUPPORTED_MEDIA_TYPE",
+                    "POST requests must send a JSON body with Content-Type: application/json");
+            return;
+        }
+        Object body;
+        try {
+            body = rc.body().buffer() == null ? null : Json.decodeValue(rc.body().buffer());
+        } catch (DecodeException e) {
+            reject(rc, 400, "BAD_REQUEST", "The request body is not valid JSON");
+            return;
+        }
+        if (body instanceof JsonArray) {
+            reject(rc, 400, "BAD_REQUEST", "Batched requests (a JSON array) are not supported; send one operation");
+            return;
+        }
+        if (!(body instanceof JsonObject request)) {
+            reject(rc, 400, "BAD_REQUEST", "The request body must be a JSON object with a `query` string");
+            return;
+        }
+        if (!(request.getValue("query") instanceof String query) || query.isBlank()) {
+            reject(rc, 400, "BAD_REQUEST", "The request body must contain a non-empty `query` string");
+            return;
+        }
+        Object variables = request.getValue("variables");
+        if (variables != null && !(variables instanceof JsonObject)) {
+            reject(rc, 400, "BAD_REQUEST", "`variables` must be a JSON object");
+            return;
+        }
+        Object operationName = request.getValue("operationName");
+        if (operationName != null && !(operationName instanceof String)) {
+            reject(rc, 400, "BAD_REQUEST", "`operationName` must be a string");
+            return;
+        }
+        if (parse(rc, query) != null) {
+            rc.next();
+        }
+    }
+
+    private void checkGet(RoutingContext rc) {
+        String query = rc.queryParams().get("query");
+        if (query == null || query.isBlank()) {
+            reject(rc, 400, "BAD_REQUEST", "GET requests must carry the operation in the `query` parameter");
+            return;
+        }
+        Document document = parse(rc, query);
+        if (document == null) {
+            return;
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        String operationName = rc.queryParams().get("operationName");
+        OperationDefinition selected = null;
+        if (operations.size() == 1) {
+            selected = operations.get(0);
+        } else if (operationName != null) {
+            selected = operations.stream().filter(o -> operationName.equals(o.getName())).findFirst().orElse(null);
+        }
+        if (selected == null) {
+            reject(rc, 400, "BAD_REQUEST", "Name one operation of the document in `operationName`, or use POST");
+            return;
+        }
+        if (selected.getOperation() != OperationDefinition.Operation.QUERY) {
+            rc.response().putHeader(HttpHeaders.ALLOW, "POST");
+            reject(rc, 405, "METHOD_NOT_ALLOWED", "GET can only run queries; send mutations with POST");
+            return;
+        }
+        if (operationName != null) {
+            if (operations.size() > 1 || !operationName.equals(selected.getName())) {
+                reject(rc, 400, "BAD_REQUEST", "GET requests with several operations are not supported; use POST");
+                return;
+            }
+            // SmallRye would pass the query text as the operation name; the only operation is selected anyway.
+            rc.queryParams().remove("operationName");
+        }
+        rc.next();
+    }
+
+    /** The parsed document, or {@code null} after answering a syntax error. */
+    private static Document parse(RoutingContext rc, String query) {
+        try {
+            return Parser.parse(query);
+        } catch (InvalidSyntaxException e) {
+            Map<String, Object> error = e.getLocation() == null
+                    ? Map.of("message", "Syntax error: " + e.getMessage(), "extensions", extensions("GRAPHQL_PARSE_FAILED"))
+                    : Map.of("message", "Syntax error: " + e.getMessage(), "extensions", extensions("GRAPHQL_PARSE_FAILED"),
+                            "locations", List.of(Map.of("line", e.getLocation().getLine(),
+                                    "column", e.getLocation().getColumn())));
+            String type = responseType(rc);
+            write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, error);
+            return null;
+        }
+    }
+
+    private static void reject(RoutingContext rc, int status, String code, String message) {
+        write(rc, status, responseType(rc), Map.of("message", message, "extensions", extensions(code)));
+    }
+
+    private static Map<String, Object> extensions(String code) {
+        return Map.of("code", code, "retryable", false);
+    }
+
+    private static void write(RoutingContext rc, int status, String type, Map<String, Object> error) {
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=UTF-8")
+                .end(new JsonObject().put("errors", List.of(error)).encode());
+    }
+
+    /** The media type to answer in: application/json when the client asked for it first, else the GraphQL one. */
+    private static String responseType(RoutingContext rc) {
+        String accept = rc.request().getHeader(HttpHeaders.ACCEPT);
+        if (accept != null) {
+            for (String part : accept.split(",")) {
+                String type = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+                if (type.equals("application/json")) {
+                    return "application/json";
+                }
+                if (type.equals(GRAPHQL_RESPONSE_JSON)) {
+                    return GRAPHQL_RESPONSE_JSON;
+                }
+            }
+        }
+        return GRAPHQL_RESPONSE_JSON;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cdrgateway.upstream;
+
+import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.cdr.CdrFilter;
+import dev.cdrgateway.graphql.NotFoundException;
+import dev.cdrgateway.graphql.TenantNotConfiguredException;
+import dev.cdrgateway.tenant.TenantCredentialResolver;
+import dev.cdrgateway.tenant.TenantId;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/**
+ * The one place that decides which Vobiz API serves a read (DESIGN "Routing"). Customer-scoped reads use the
+ * account API when the customer's own credentials are known (configured, or the {@code auth_token} of its
+ * partner record) and the filter needs nothing only the partner API documents; otherwise the partner API.
+ * Partner-wide reads always use the partner API.
+ */
+@ApplicationScoped
+public class CdrRouter {
+
+    private final TenantCredentialResolver credentials;
+    private final CustomerDirectory directory;
+    private final GatewayConfig config;
+
+    CdrRouter(TenantCredentialResolver credentials, CustomerDirectory directory, GatewayConfig config) {
+        this.credentials = credentials;
+        this.directory = directory;
+        this.config = config;
+    }
+
+    /** The tenant's partner credentials, or {@code TENANT_NOT_CONFIGURED}. */
+    public VobizCredentials partnerCredentials(TenantId tenant) {
+        return credentials.partner(tenant).orElseThrow(() -> new TenantNotConfiguredException(
+                "No Vobiz credentials are configured for tenant '" + tenant + "'; ask the gateway operator"));
+    }
+
+    /** Route for the partner-wide call log. */
+    public CdrRoute global(TenantId tenant) {
+        return new CdrRoute.PartnerGlobal(partnerCredentials(tenant));
+    }
+
+    /**
+     * Route for one customer's calls. Fails with {@code NOT_FOUND} when the partner API says the customer is not
+     * this partner's (only when the record had to be looked up).
+     */
+    public Uni<CdrRoute> forCustomer(TenantId tenant, String customerId, CdrFilter filter) {
+        VobizCredentials partner = partnerCredentials(tenant);
+        if (filter.needsPartnerApi()) {
+            return Uni.createFrom().item(new CdrRoute.PartnerCustomer(partner, customerId));
+        }
+        Optional<VobizCredentials> configured = credentials.customer(tenant, customerId);
+        if (configured.isPresent()) {
+            return Uni.createFrom().item(new CdrRoute.Account(configured.get()));
+        }
+        if (!config.routing().useCustomerTokens()) {
+            return Uni.createFrom().item(new CdrRoute.PartnerCustomer(partner, customerId));
+        }
+        return directory.find(partner.authId(), customerId, partner).map(found -> {
+            CustomerRecord record = found.orElseThrow(() -> NotFound.customer(customerId));
+            return record.ownCredentials()
+                    .<CdrRoute>map(CdrRoute.Account::new)
+                    .orElseGet(() -> new CdrRoute.PartnerCustomer(partner, customerId));
+        });
+    }
+
+    /** The uniform not-found errors (the same text whether the id is unknown or belongs to someone else). */
+    public static final class NotFound {
+        private NotFound() {
+        }
+
+        public static NotFoundException customer(String customerId) {
+            return new NotFoundException("No customer with id '" + customerId + "' was found");
+        }
+
+        public static NotFoundException call(String uuid) {
+            return new NotFoundException("No call with uuid '" + uuid + "' was found");
+        }
+    }
+}

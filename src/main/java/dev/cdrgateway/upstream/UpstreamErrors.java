@@ -1,0 +1,69 @@
+package dev.cdrgateway.upstream;
+
+import dev.cdrgateway.graphql.GatewayException;
+import dev.cdrgateway.graphql.UpstreamRateLimitedException;
+import dev.cdrgateway.graphql.UpstreamRejectedException;
+import dev.cdrgateway.graphql.UpstreamTimeoutException;
+import dev.cdrgateway.graphql.UpstreamUnauthorizedException;
+import dev.cdrgateway.graphql.UpstreamUnavailableException;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.VertxException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Classifies Vobiz failures by HTTP status (the vendor's error bodies come in five shapes, upstream README §4
+ * #20, so the body is never parsed for the decision and never shown). Messages name the API, never a
+ * credential, URL query or body.
+ */
+final class UpstreamErrors {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamErrors.class);
+
+    private UpstreamErrors() {
+    }
+
+    /** Maps a non-2xx response of the named API ({@code partner} or {@code account}). */
+    static RuntimeException fromResponse(String api, Response response) {
+        int status = response.getStatus();
+        if (status == 404) {
+            return new UpstreamNotFoundException();
+        }
+        LOG.debugf("Vobiz %s API answered HTTP %d", api, status);
+        if (status == 401 || status == 403) {
+            return new UpstreamUnauthorizedException("The Vobiz " + api + " API rejected this tenant's credentials (HTTP "
+                    + status + "); ask the gateway operator to check them");
+        }
+        if (status == 429) {
+            return new UpstreamRateLimitedException("The Vobiz " + api + " API is rate limiting requests; retry later");
+        }
+        if (status >= 500) {
+            return new UpstreamUnavailableException("The Vobiz " + api + " API failed (HTTP " + status + "); retry later");
+        }
+        return new UpstreamRejectedException("The Vobiz " + api + " API rejected the request (HTTP " + status + ")");
+    }
+
+    /** Maps transport failures (connect errors, timeouts) to gateway errors; gateway errors pass unchanged. */
+    static Throwable fromFailure(String api, Throwable failure) {
+        if (failure instanceof GatewayException || failure instanceof UpstreamNotFoundException) {
+            return failure;
+        }
+        Throwable cause = failure instanceof ProcessingException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException
+                || cause instanceof io.netty.handler.timeout.TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout")) {
+            return new UpstreamTimeoutException("The Vobiz " + api + " API did not answer in time; retry later");
+        }
+        if (cause instanceof ConnectException || cause instanceof IOException || cause instanceof VertxException
+                || failure instanceof ProcessingException) {
+            LOG.warnf("Vobiz %s API unreachable: %s", api, cause.getClass().getSimpleName());
+            return new UpstreamUnavailableException("The Vobiz " + api + " API could not be reached; retry later");
+        }
+        return failure;
+    }
+}

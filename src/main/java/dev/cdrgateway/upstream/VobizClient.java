@@ -1,0 +1,191 @@
+package dev.cdrgateway.upstream;
+
+import dev.cdrgateway.cdr.Call;
+import dev.cdrgateway.cdr.CallPage;
+import dev.cdrgateway.cdr.CdrFilter;
+import dev.cdrgateway.customer.CustomerPage;
+import dev.cdrgateway.upstream.dto.VobizAccount;
+import dev.cdrgateway.upstream.dto.VobizCdrPage;
+import dev.cdrgateway.upstream.dto.VobizSearchEcho;
+import dev.cdrgateway.upstream.dto.VobizSingleCdr;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gateway's only door to Vobiz: builds each endpoint's query parameters from a {@link CdrFilter}, calls the
+ * typed REST clients with the route's credentials, maps wire DTOs to domain types and failures to gateway
+ * errors. Returns domain types only.
+ */
+@ApplicationScoped
+public class VobizClient {
+
+    private static final Logger LOG = Logger.getLogger(VobizClient.class);
+
+    private final VobizPartnerRestClient partner;
+    private final VobizAccountRestClient account;
+
+    VobizClient(@RestClient VobizPartnerRestClient partner, @RestClient VobizAccountRestClient account) {
+        this.partner = partner;
+        this.account = account;
+    }
+
+    /** One page of the partner's customers, optionally searched by name, e-mail or id. */
+    public Uni<CustomerPage> listCustomers(VobizCredentials creds, String search, int page, int perPage) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page", Integer.toString(page));
+        query.put("per_page", Integer.toString(perPage));
+        // Older docs call the page size `size`; sending both is harmless (upstream README §4 #10).
+        query.put("size", Integer.toString(perPage));
+        if (search != null) {
+            query.put("search", search);
+        }
+        return partner.listAccounts(creds.authId(), creds.authToken(), query)
+                .map(VobizMapper::toCustomerPage)
+                .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f));
+    }
+
+    /** A customer record of this partner; empty when Vobiz answers 404 (unknown or another partner's customer). */
+    public Uni<Optional<CustomerRecord>> getCustomer(VobizCredentials creds, String customerId) {
+        return partner.getAccount(creds.authId(), creds.authToken(), customerId)
+                .map(a -> Optional.of(toRecord(a, customerId)))
+                .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))
+                .onFailure(UpstreamNotFoundException.class).recoverWithItem(Optional.empty());
+    }
+
+    /**
+     * One page of calls matching {@code filter} from the route's endpoint. An unknown customer (404) yields an
+     * empty page only on the account route; on partner routes it means the customer is not this partner's and
+     * surfaces as {@link UpstreamNotFoundException}'s public counterpart in the service.
+     */
+    public Uni<CallPage> listCalls(CdrRoute route, CdrFilter filter, int page, int perPage) {
+        Map<String, String> query = queryFor(route, filter);
+        query.put("page", Integer.toString(page));
+        query.put("per_page", Integer.toString(Math.max(1, Math.min(perPage, 100))));
+        Uni<VobizCdrPage> call;
+        String api;
+        if (route instanceof CdrRoute.Account a) {
+            VobizCredentials c = a.credentials();
+            api = "account";
+            call = filter.isEmpty()
+                    ? account.list(c.authId(), c.authToken(), c.authId(), query)
+                    : account.search(c.authId(), c.authToken(), c.authId(), query)
+                            .invoke(body -> checkSearchEcho(body, filter));
+        } else if (route instanceof CdrRoute.PartnerCustomer p) {
+            api = "partner";
+            call = partner.listCustomerCdrs(p.partner().authId(), p.partner().authToken(), p.customerId(), query);
+        } else {
+            CdrRoute.PartnerGlobal g = (CdrRoute.PartnerGlobal) route;
+            api = "partner";
+            call = partner.listCdrs(g.partner().authId(), g.partner().authToken(), query);
+        }
+        return call.map(body -> VobizMapper.toCallPage(body, route.customerId()))
+                .onFailure().transform(f -> UpstreamErrors.fromFailure(api, f));
+    }
+
+    /** The most recent calls, newest first. The partner API has no recent endpoint: its first list page is used. */
+    public Uni<List<Call>> recentCalls(CdrRoute route, int limit) {
+        if (route instanceof CdrRoute.Account a) {
+            VobizCredentials c = a.credentials();
+            return account.recent(c.authId(), c.authToken(), c.authId(), limit)
+                    .map(body -> VobizMapper.toCallPage(body, route.customerId()).rows())
+                    .map(rows -> rows.size() > limit ? rows.subList(0, limit) : rows)
+                    .onFailure().transform(f -> UpstreamErrors.fromFailure("account", f));
+        }
+        return listCalls(route, CdrFilter.NONE, 1, limit).map(CallPage::rows);
+    }
+
+    /** One call by uuid; empty when Vobiz does not know it for this route's customer. */
+    public Uni<Optional<Call>> getCall(CdrRoute route, String uuid) {
+        Uni<VobizSingleCdr> call;
+        String api;
+        if (route instanceof CdrRoute.Account a) {
+            VobizCredentials c = a.credentials();
+            api = "account";
+            call = account.get(c.authId(), c.authToken(), c.authId(), uuid);
+        } else if (route instanceof CdrRoute.PartnerCustomer p) {
+            api = "partner";
+            call = partner.getCustomerCdr(p.partner().authId(), p.partner().authToken(), p.customerId(), uuid);
+        } else {
+            throw new IllegalArgumentException("single-call lookups need a customer route");
+        }
+        return call.map(body -> Optional.ofNullable(body.cdr())
+                        .filter(row -> row.uuid() != null)
+                        .map(row -> VobizMapper.toCall(row, route.customerId())))
+                .onFailure().transform(f -> UpstreamErrors.fromFailure(api, f))
+                .onFailure(UpstreamNotFoundException.class).recoverWithItem(Optional.empty());
+    }
+
+    /** Whether a failure is Vobiz's 404. */
+    public static boolean isNotFound(Throwable failure) {
+        return failure instanceof UpstreamNotFoundException;
+    }
+
+    private static CustomerRecord toRecord(VobizAccount a, String requestedId) {
+        Optional<VobizCredentials> own = Optional.ofNullable(a.authToken())
+                .map(String::strip)
+                .filter(t -> !t.isEmpty() && !t.startsWith("<"))
+                .map(t -> new VobizCredentials(a.authId() != null ? a.authId() : requestedId, t));
+        return new CustomerRecord(VobizMapper.toCustomer(a), own);
+    }
+
+    /**
+     * Query parameters per endpoint family. Each filter goes under the name its endpoint documents; filters only
+     * newer or older docs list are sent as pass-through (upstream README §3) and, on search, checked against the
+     * echo.
+     */
+    private static Map<String, String> queryFor(CdrRoute route, CdrFilter f) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (f.fromDate() != null) {
+            q.put("start_date", f.fromDate().format(DateTimeFormatter.ISO_LOCAL_DATE));
+            q.put("end_date", f.toDate().format(DateTimeFormatter.ISO_LOCAL_DATE));
+        }
+        if (f.direction() != null) {
+            q.put("call_direction", f.direction().wireValue());
+        }
+        if (f.minDurationSeconds() != null) {
+            q.put("min_duration", f.minDurationSeconds().toString());
+        }
+        if (f.maxDurationSeconds() != null) {
+            q.put("max_duration", f.maxDurationSeconds().toString());
+        }
+        if (f.hangupCause() != null) {
+            q.put("hangup_cause", f.hangupCause().name());
+        }
+        if (f.callerNumber() != null) {
+            q.put("from_number", f.callerNumber());
+        }
+        if (f.calleeNumber() != null) {
+            q.put("to_number", f.calleeNumber());
+        }
+        if (f.status() != null && !(route instanceof CdrRoute.Account)) {
+            q.put("status", f.status().wireValue());
+        }
+        return q;
+    }
+
+    /** Logs a contract violation when the search echo shows a filter Vobiz did not apply (numbers never logged). */
+    private static void checkSearchEcho(VobizCdrPage body, CdrFilter filter) {
+        VobizSearchEcho echo = body.searchEcho();
+        if (echo == null) {
+            return;
+        }
+        if (filter.direction() != null && !filter.direction().wireValue().equalsIgnoreCase(nullToEmpty(echo.callDirection()))) {
+            LOG.warn("Vobiz search did not echo the call_direction filter; results may be unfiltered");
+        }
+        if (filter.hangupCause() != null && !filter.hangupCause().name().equalsIgnoreCase(nullToEmpty(echo.hangupCause()))) {
+            LOG.warn("Vobiz search did not echo the hangup_cause filter; results may be unfiltered");
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
