@@ -99,6 +99,9 @@ public final class Paginator {
 
     /** The fewest upstream pages covering {@code [start, end)}: one page when a size up to 100 allows it. */
     public static List<PageRef> plan(long start, long end) {
+        if (end <= start) {
+            return List.of();
+        }
         long count = end - start;
         if (count <= MAX_UPSTREAM_PAGE_SIZE) {
             for (int size = (int) count; size <= MAX_UPSTREAM_PAGE_SIZE; size++) {

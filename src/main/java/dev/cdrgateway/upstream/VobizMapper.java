@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +57,8 @@ public final class VobizMapper {
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final Pattern DURATION_TEXT = Pattern.compile("^\\s*(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+(?:\\.\\d+)?)s?)?\\s*$");
 
@@ -82,9 +84,9 @@ public final class VobizMapper {
         int duration = row.duration() != null ? nonNegative(row.duration()) : billsec;
         int ring = row.ringTime() != null ? nonNegative(row.ringTime()) : Math.max(0, duration - billsec);
         HangupCause cause = HangupCause.fromWire(row.hangupCause());
-        CallStatus status = row.billsec() == null && row.legacyStatus() != null && CallStatus.fromWire(row.legacyStatus()) != null
-                ? CallStatus.fromWire(row.legacyStatus())
-                : CallStatus.classify(billsec, cause);
+        // Only legacy partner rows carry a status; the 43-field rows never do, so theirs is derived.
+        CallStatus legacyStatus = CallStatus.fromWire(row.legacyStatus());
+        CallStatus status = legacyStatus != null ? legacyStatus : CallStatus.classify(billsec, cause);
         String currency = row.currency();
         BigDecimal cost = row.cost();
         BigDecimal streaming = row.streamingCost();
@@ -155,7 +157,8 @@ public final class VobizMapper {
             return summaryFromRows(total, rows, currency);
         }
         long totalCalls = summary.totalCalls() != null ? summary.totalCalls() : total;
-        long answered = summary.answeredCalls() != null ? summary.answeredCalls() : 0;
+        long answered = summary.answeredCalls() != null ? summary.answeredCalls()
+                : summary.answerRate() != null ? Math.round(summary.answerRate().doubleValue() * totalCalls / 100) : 0;
         double answerRate = summary.answerRate() != null
                 ? summary.answerRate().setScale(1, RoundingMode.HALF_UP).doubleValue()
                 : percent(answered, totalCalls);
@@ -169,9 +172,8 @@ public final class VobizMapper {
             totalDuration = Math.round(average * totalCalls);
         }
         long billable = summary.totalBillableSeconds() != null ? summary.totalBillableSeconds() : 0;
-        BigDecimal cost = summary.totalCost() != null ? summary.totalCost() : BigDecimal.ZERO;
         return new CallSummary(toInt(totalCalls), toInt(answered), answerRate, average, toInt(totalDuration), toInt(billable),
-                new Money(cost, currency), timestamp(summary.lastCallAt()));
+                Money.of(summary.totalCost(), currency), timestamp(summary.lastCallAt()));
     }
 
     /** A summary computed from the rows themselves, for envelopes that carry none (only exact when all rows are present). */

@@ -46,7 +46,8 @@ class SimulatedGatewayTest {
             int total;
             Map<String, Object> summary;
             do {
-                JsonPath page = post("examples/customer-calls", "id", customer, "after", after)
+                JsonPath page = post("examples/customer-calls", "id", customer, "after", after, "filter",
+                        Map.of("fromDate", "2026-03-16", "toDate", "2026-03-25", "direction", "OUTBOUND"))
                         .body("errors", nullValue())
                         .extract().jsonPath();
                 rows.addAll(page.getList("data.customer.calls.edges.node"));
