@@ -12,15 +12,30 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /**
-     * Tenant the (not yet authenticated) caller acts as. Until OIDC decides the tenant per request this is the
-     * only tenant served; it must name an entry of {@link #tenants()}.
-     */
-    @WithDefault("default")
-    String defaultTenant();
-
     /** Upstream credentials per tenant (a tenant is a Vobiz partner), keyed by tenant id. */
     Map<String, Tenant> tenants();
+
+    /**
+     * A directory of credential files, typically a mounted Kubernetes Secret: {@code <tenant>.partner.auth-id},
+     * {@code <tenant>.partner.auth-token} and {@code <tenant>.customer.<customer id>.auth-token}. Files override
+     * {@code gateway.tenants.*}; the directory is re-read every {@link #credentialsRefresh()}, so credentials
+     * rotate without a restart.
+     */
+    Optional<Path> credentialsDir();
+
+    /** How often credential files (the directory and any {@code auth-token-file}) are re-read. */
+    @WithDefault("PT30S")
+    java.time.Duration credentialsRefresh();
+
+    /** Which token claims identify the caller. */
+    Claims claims();
+
+    /**
+     * The gateway tenants each OIDC issuer may speak for, keyed by Quarkus OIDC tenant id ({@code Default} for
+     * the unnamed {@code quarkus.oidc.*} configuration). {@code *} allows every tenant. A token whose tenant
+     * claim is not bound to its issuer is rejected with 401. An issuer without an entry may speak for none.
+     */
+    Map<String, Issuer> issuers();
 
     /**
      * Secret that signs pagination cursors (at least 16 bytes). Set the same value on every replica so cursors
@@ -33,6 +48,23 @@ public interface GatewayConfig {
 
     /** Upstream routing. */
     Routing routing();
+
+    /** Claim names (roles come from Quarkus OIDC: {@code quarkus.oidc.roles.role-claim-path}). */
+    interface Claims {
+        /** Claim holding the tenant (partner) id. */
+        @WithDefault("tenant")
+        String tenant();
+
+        /** Claim holding the customer auth id of customer users. */
+        @WithDefault("customer_id")
+        String customer();
+    }
+
+    /** Tenants one OIDC issuer may speak for. */
+    interface Issuer {
+        /** Tenant ids, or {@code *} for all. */
+        java.util.List<String> tenants();
+    }
 
     /** Paging limits of connection fields. */
     interface Paging {

@@ -4,6 +4,7 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
@@ -23,6 +24,8 @@ import java.util.Map;
 /**
  * GraphQL-over-HTTP rules SmallRye leaves out, applied in front of its {@code /graphql} handler:
  * <ul>
+ *   <li>every request needs a verified bearer token (an invalid one is refused by Quarkus OIDC before this
+ *       handler runs; a missing one gets 401 here, with a body that says how to send one);</li>
  *   <li>POST bodies must be {@code application/json} (415 otherwise; this also stops cross-site "simple"
  *       form posts) holding a JSON object with a string {@code query} (400 otherwise);</li>
  *   <li>GET runs queries only: a mutation over GET is 405 with {@code Allow: POST};</li>
@@ -45,6 +48,13 @@ public class GraphQLHttpRules {
     }
 
     private void check(RoutingContext rc) {
+        if (rc.user() == null || rc.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity().isAnonymous()) {
+            rc.response().putHeader("WWW-Authenticate", "Bearer");
+            reject(rc, 401, "UNAUTHENTICATED", "A bearer token is required: send `Authorization: Bearer <token>` "
+                    + "(in GraphiQL, add {\"Authorization\": \"Bearer <token>\"} under Headers). In dev and demo mode, "
+                    + "GET /demo/tokens prints a token for each demo role.");
+            return;
+        }
         rc.addHeadersEndHandler(v -> {
             String type = rc.response().headers().get(HttpHeaders.CONTENT_TYPE);
             if (Boolean.TRUE.equals(rc.get(GraphQLCustomizer.REQUEST_FAILED)) && rc.response().getStatusCode() == 200

@@ -30,12 +30,12 @@ class GraphQLOverHttpTest extends UpstreamTest {
         stubCustomerWithOwnToken();
         String query = GraphQLClient.document("customer/customer");
 
-        given().queryParam("query", query).queryParam("variables", "{\"id\":\"MA_DEMO0001\"}")
+        given().auth().oauth2(GraphQLClient.defaultToken()).queryParam("query", query).queryParam("variables", "{\"id\":\"MA_DEMO0001\"}")
                 .queryParam("operationName", "Customer").accept(ContentType.JSON)
                 .when().get("/graphql")
                 .then().statusCode(200)
                 .body("data.customer.name", equalTo("Demo Customer One"));
-        given().queryParam("query", "{ customer(id: \"MA_DEMO0001\") { id } }").accept(ContentType.JSON)
+        given().auth().oauth2(GraphQLClient.defaultToken()).queryParam("query", "{ customer(id: \"MA_DEMO0001\") { id } }").accept(ContentType.JSON)
                 .when().get("/graphql")
                 .then().statusCode(200)
                 .body("data.customer.id", equalTo("MA_DEMO0001"));
@@ -43,7 +43,7 @@ class GraphQLOverHttpTest extends UpstreamTest {
 
     @Test
     void getRefusesMutations() {
-        given().queryParam("query", "mutation { anything }").accept(ContentType.JSON)
+        given().auth().oauth2(GraphQLClient.defaultToken()).queryParam("query", "mutation { anything }").accept(ContentType.JSON)
                 .when().get("/graphql")
                 .then().statusCode(405)
                 .header("Allow", "POST")
@@ -53,32 +53,32 @@ class GraphQLOverHttpTest extends UpstreamTest {
 
     @Test
     void postNeedsAJsonBody() {
-        given().contentType("application/x-www-form-urlencoded").body("query=%7B__typename%7D")
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType("application/x-www-form-urlencoded").body("query=%7B__typename%7D")
                 .when().post("/graphql")
                 .then().statusCode(415)
                 .body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
-        given().contentType(ContentType.JSON).body("{\"query\": ")
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).body("{\"query\": ")
                 .when().post("/graphql")
                 .then().statusCode(400)
                 .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
                 .body("errors[0].message", equalTo("The request body is not valid JSON"));
-        given().contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
                 .when().post("/graphql")
                 .then().statusCode(400)
                 .body("errors[0].message", equalTo("The request body must contain a non-empty `query` string"));
-        given().contentType(ContentType.JSON).body("[{\"query\":\"{__typename}\"}]")
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).body("[{\"query\":\"{__typename}\"}]")
                 .when().post("/graphql")
                 .then().statusCode(400);
     }
 
     @Test
     void syntaxErrorsAreParseFailuresWithTheirLocation() {
-        given().contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("query", "{ customers { "))
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("query", "{ customers { "))
                 .when().post("/graphql")
                 .then().statusCode(200)
                 .body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED"))
                 .body("errors[0].locations[0].line", equalTo(1));
-        given().contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE).body(Map.of("query", "{ customers { "))
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE).body(Map.of("query", "{ customers { "))
                 .when().post("/graphql")
                 .then().statusCode(400)
                 .contentType(startsWith(GRAPHQL_RESPONSE))
@@ -87,18 +87,18 @@ class GraphQLOverHttpTest extends UpstreamTest {
 
     @Test
     void requestErrorsAre400ForGraphQLResponseClientsAnd200ForJsonClients() {
-        given().contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE).body(Map.of("query", "{ noSuchField }"))
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE).body(Map.of("query", "{ noSuchField }"))
                 .when().post("/graphql")
                 .then().statusCode(400)
                 .contentType(startsWith(GRAPHQL_RESPONSE))
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"));
-        given().contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("query", "{ noSuchField }"))
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("query", "{ noSuchField }"))
                 .when().post("/graphql")
                 .then().statusCode(200)
                 .contentType(startsWith("application/json"))
                 .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"));
-        given().contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE)
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE)
                 .body(Map.of("query", "{ calls(first: 9000) { totalCount } }"))
                 .when().post("/graphql")
                 .then().statusCode(400)
@@ -109,13 +109,13 @@ class GraphQLOverHttpTest extends UpstreamTest {
     @Test
     void successfulQueriesAnswerInTheNegotiatedMediaType() {
         stubCustomerWithOwnToken();
-        given().contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE)
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE)
                 .body(Map.of("query", "{ customer(id: \"MA_DEMO0001\") { id } }"))
                 .when().post("/graphql")
                 .then().statusCode(200)
                 .contentType(startsWith(GRAPHQL_RESPONSE))
                 .body("data.customer.id", equalTo("MA_DEMO0001"));
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON)
                 .body(Map.of("query", "{ customer(id: \"MA_DEMO0001\") { id } }"))
                 .when().post("/graphql")
                 .then().statusCode(200)

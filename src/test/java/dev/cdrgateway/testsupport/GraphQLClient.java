@@ -30,8 +30,20 @@ public final class GraphQLClient {
         }
     }
 
-    /** POSTs the stored operation with variables (key, value, key, value, ...) and expects HTTP 200. */
+    /** The token tests send unless they say otherwise: a partner admin of tenant {@code acme}. */
+    public static String defaultToken() {
+        return DEFAULT_TOKEN;
+    }
+
+    private static final String DEFAULT_TOKEN = Tokens.partnerAdmin("acme");
+
+    /** POSTs the stored operation as acme's partner admin, with variables (key, value, ...); expects HTTP 200. */
     public static ValidatableResponse post(String name, Object... variables) {
+        return postAs(DEFAULT_TOKEN, name, variables);
+    }
+
+    /** POSTs the stored operation with the given bearer token; expects HTTP 200. */
+    public static ValidatableResponse postAs(String token, String name, Object... variables) {
         Map<String, Object> vars = new HashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
@@ -39,7 +51,7 @@ public final class GraphQLClient {
         Map<String, Object> body = new HashMap<>();
         body.put("query", document(name));
         body.put("variables", vars);
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
                 .when().post("/graphql")
                 .then().statusCode(200);
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The gateway wired to its own embedded simulator, as in dev/demo mode, but with a small fixed dataset (8
- * customers, 10 days up to 2026-03-25) and a fixed port so the REST clients can point back at the server.
+ * customers, 10 days up to 2026-03-25) as tenant {@code acme}'s upstream, and a fixed port so the REST clients can point back at the server.
  */
 public class SimulatedUpstreamProfile implements QuarkusTestProfile {
 
@@ -27,7 +27,7 @@ public class SimulatedUpstreamProfile implements QuarkusTestProfile {
                 Map.entry("simulator.seed", "7"),
                 Map.entry("quarkus.rest-client.vobiz-partner.url", url),
                 Map.entry("quarkus.rest-client.vobiz-account.url", url),
-                Map.entry("gateway.tenants.default.partner.auth-id", "PA_SIMULATOR"),
-                Map.entry("gateway.tenants.default.partner.auth-token", "sim-partner-token"));
+                Map.entry("gateway.tenants.acme.partner.auth-id", "PA_SIMULATOR"),
+                Map.entry("gateway.tenants.acme.partner.auth-token", "sim-partner-token"));
     }
 }
