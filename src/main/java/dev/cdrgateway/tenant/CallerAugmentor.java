@@ -28,7 +28,6 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
     public static final String CALLER = "cdr-gateway.caller";
     /** Identity attribute Quarkus OIDC sets to the OIDC tenant (issuer configuration) that verified the token. */
     static final String OIDC_TENANT = "tenant-id";
-    private static final String DEFAULT_OIDC_TENANT = "Default";
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
     private static final Logger LOG = Logger.getLogger(CallerAugmentor.class);
 
@@ -43,8 +42,9 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
+        // Fail closed: without the verifying issuer configuration the binding cannot be checked.
         String oidcTenant = Optional.ofNullable(identity.<Object>getAttribute(OIDC_TENANT)).map(Object::toString)
-                .orElse(DEFAULT_OIDC_TENANT);
+                .orElseThrow(() -> reject("no OIDC tenant on the verified identity"));
         Caller caller = caller(token, identity, oidcTenant);
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addAttribute(CALLER, caller).build());
     }
