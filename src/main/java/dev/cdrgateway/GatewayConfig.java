@@ -49,6 +49,15 @@ public interface GatewayConfig {
     /** Upstream routing. */
     Routing routing();
 
+    /** Resilience of upstream calls: timeouts, retries, per-tenant concurrency. */
+    Upstream upstream();
+
+    /** Response caching of upstream reads. TTLs and sizes: {@code quarkus.cache.caffeine."vobiz-*".*}. */
+    Cache cache();
+
+    /** Query cost limits, all checked before any upstream call. */
+    Limits limits();
+
     /** Claim names (roles come from Quarkus OIDC: {@code quarkus.oidc.roles.role-claim-path}). */
     interface Claims {
         /** Claim holding the tenant (partner) id. */
@@ -89,6 +98,96 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean useCustomerTokens();
+    }
+
+    /** Resilience settings of upstream calls. */
+    interface Upstream {
+        /** Timeout of one upstream call when {@link #timeouts()} has no entry for its endpoint. */
+        @WithDefault("PT8S")
+        java.time.Duration defaultTimeout();
+
+        /**
+         * Per-endpoint timeouts, keyed {@code partner.accounts}, {@code partner.account}, {@code partner.customer-cdrs},
+         * {@code partner.customer-cdr}, {@code partner.cdrs}, {@code account.list}, {@code account.search},
+         * {@code account.recent}, {@code account.get}.
+         */
+        Map<String, java.time.Duration> timeouts();
+
+        /** Retries of idempotent reads on 429, 502, 503, 504 and connection errors. */
+        Retry retry();
+
+        /** Total time one GraphQL request may spend waiting for upstream retries; no retry starts past it. */
+        @WithDefault("PT10S")
+        java.time.Duration requestBudget();
+
+        /** Upstream calls one tenant may have in flight at once; more wait in a queue. */
+        @WithDefault("16")
+        int tenantConcurrency();
+
+        /** Upstream calls one tenant may have waiting; beyond it calls fail with UPSTREAM_UNAVAILABLE. */
+        @WithDefault("1000")
+        int tenantQueue();
+    }
+
+    /** Retry policy: exponential backoff with jitter, honouring {@code Retry-After} up to a cap. */
+    interface Retry {
+        /** Attempts in total, the first included (1 disables retries). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Backoff before the first retry; doubles for each further retry. */
+        @WithDefault("PT0.2S")
+        java.time.Duration initialBackoff();
+
+        /** Largest backoff between two attempts. */
+        @WithDefault("PT2S")
+        java.time.Duration maxBackoff();
+
+        /** Random spread of each backoff, as a fraction (0.3 = ±30 %). */
+        @WithDefault("0.3")
+        double jitter();
+
+        /** Largest {@code Retry-After} honoured; a longer one fails the call instead of waiting. */
+        @WithDefault("PT5S")
+        java.time.Duration maxRetryAfter();
+    }
+
+    /** Response cache switches (TTL classes are separate named caches). */
+    interface Cache {
+        /** Cache upstream reads; concurrent identical reads are coalesced either way. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** When upstream fails, serve a recently expired entry and mark the response {@code extensions.stale}. */
+        @WithDefault("true")
+        boolean staleIfError();
+
+        /** How old (since it was fetched) an entry may be to be served stale. */
+        @WithDefault("PT15M")
+        java.time.Duration staleMaxAge();
+    }
+
+    /** Query cost limits. */
+    interface Limits {
+        /** Maximum depth of an operation's selection. */
+        @WithDefault("12")
+        int maxDepth();
+
+        /**
+         * Maximum complexity: every field costs 1, and a connection's or list's selection costs its
+         * {@code first}/{@code last}/{@code limit} times (the default page size when absent). The default admits
+         * a 500-row page of about 50 fields.
+         */
+        @WithDefault("25000")
+        int maxComplexity();
+
+        /** Maximum aliased fields in one document. */
+        @WithDefault("30")
+        int maxAliases();
+
+        /** Maximum parser tokens of one document. */
+        @WithDefault("3000")
+        int maxTokens();
     }
 
     /** One tenant: its partner credentials and optional customer credentials. */

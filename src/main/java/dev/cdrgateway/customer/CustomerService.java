@@ -91,7 +91,7 @@ public class CustomerService {
             throw CdrRouter.NotFound.customer(customerId);
         }
         VobizCredentials partner = router.partnerCredentials(caller.tenant());
-        return directory.find(partner.authId(), customerId, partner)
+        return directory.find(partner, customerId)
                 .map(found -> found.map(CustomerRecord::customer)
                         .orElseThrow(() -> CdrRouter.NotFound.customer(customerId)));
     }
@@ -113,7 +113,7 @@ public class CustomerService {
         VobizCredentials partner = router.partnerCredentials(caller.tenant());
         List<String> ids = List.copyOf(distinct);
         List<Uni<Optional<CustomerRecord>>> lookups = ids.stream()
-                .map(id -> directory.find(partner.authId(), id, partner))
+                .map(id -> directory.find(partner, id))
                 .toList();
         return Uni.join().all(lookups).andFailFast().map(found -> {
             Map<String, Customer> byId = new HashMap<>();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Gives every error graphql-java produces itself (validation, variable coercion, aborted execution) the same
@@ -34,10 +35,15 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
             ValidationErrorType.UnusedVariable, ValidationErrorType.UndefinedVariable);
 
     private final Consumer<Boolean> requestFailed;
+    private final Supplier<Map<String, Object>> responseExtensions;
 
-    /** @param requestFailed told, per execution, whether the result carries errors and no data */
-    ErrorCodes(Consumer<Boolean> requestFailed) {
+    /**
+     * @param requestFailed      told, per execution, whether the result carries errors and no data
+     * @param responseExtensions response-level {@code extensions} to add (e.g. {@code stale}), empty for none
+     */
+    ErrorCodes(Consumer<Boolean> requestFailed, Supplier<Map<String, Object>> responseExtensions) {
         this.requestFailed = requestFailed;
+        this.responseExtensions = responseExtensions;
     }
 
     @Override
@@ -45,11 +51,16 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
                                                                         InstrumentationExecutionParameters parameters,
                                                                         InstrumentationState state) {
         requestFailed.accept(!result.isDataPresent() && !result.getErrors().isEmpty());
-        if (result.getErrors().stream().allMatch(e -> e.getExtensions() != null && e.getExtensions().containsKey("code"))) {
+        Map<String, Object> extensions = responseExtensions.get();
+        boolean allCoded = result.getErrors().stream()
+                .allMatch(e -> e.getExtensions() != null && e.getExtensions().containsKey("code"));
+        if (allCoded && extensions.isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
-        List<GraphQLError> errors = result.getErrors().stream().map(ErrorCodes::withCode).toList();
-        return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result).errors(errors).build());
+        ExecutionResultImpl.Builder builder = ExecutionResultImpl.newExecutionResult().from(result)
+                .errors(result.getErrors().stream().map(ErrorCodes::withCode).toList());
+        extensions.forEach(builder::addExtension);
+        return CompletableFuture.completedFuture(builder.build());
     }
 
     private static GraphQLError withCode(GraphQLError error) {

@@ -1,9 +1,12 @@
 package dev.cdrgateway.graphql;
 
 import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.upstream.RequestScope;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -16,11 +19,14 @@ import java.lang.reflect.Field;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.time.Duration;
 
 /**
  * Adds the gateway's instrumentations to the graphql-java engine SmallRye builds (CDI event, needs
  * {@code quarkus.smallrye-graphql.events.enabled=true}): argument validation before execution and stable error
- * codes on graphql-java's own errors. SmallRye's own instrumentation chain (depth/complexity limits, query
+ * codes on graphql-java's own errors, depth and complexity limits (page sizes multiply the cost of a
+ * connection's selection). SmallRye's own instrumentation chain (depth/complexity limits, query
  * cache) is kept: the builder has no getter, so it is read reflectively and chained in front of ours.
  */
 @ApplicationScoped
@@ -44,9 +50,14 @@ public class GraphQLCustomizer {
         if (existing != null) {
             chain.add(existing);
         }
+        // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
         chain.add(new FieldValidationInstrumentation(
                 new ArgumentValidation(config.paging(), cursors, Clock.systemUTC())));
-        chain.add(new ErrorCodes(GraphQLCustomizer::markRequestFailed));
+        GatewayConfig.Limits limits = config.limits();
+        chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()));
+        chain.add(new MaxQueryComplexityInstrumentation(limits.maxComplexity(),
+                new QueryCost(config.paging().defaultFirst())));
+        chain.add(new ErrorCodes(GraphQLCustomizer::markRequestFailed, GraphQLCustomizer::responseExtensions));
         builder.instrumentation(new ChainedInstrumentation(chain));
     }
 
@@ -58,6 +69,15 @@ public class GraphQLCustomizer {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot extend SmallRye's GraphQL instrumentation", e);
         }
+    }
+
+    /** {@code stale: true} and the age in seconds when any data of this response came from a stale cache entry. */
+    private static Map<String, Object> responseExtensions() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Map.of();
+        }
+        Duration age = Arc.container().instance(RequestScope.class).get().staleAge();
+        return age == null ? Map.of() : Map.of("stale", true, "staleAgeSeconds", age.toSeconds());
     }
 
     private static void markRequestFailed(boolean failed) {

@@ -3,7 +3,11 @@ package dev.cdrgateway.graphql;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
+import dev.cdrgateway.GatewayConfig;
+import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -41,6 +45,17 @@ public class GraphQLHttpRules {
 
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
     private static final long MAX_BODY_BYTES = 256 * 1024;
+
+    private final GatewayConfig.Limits limits;
+    private final ParserOptions parserOptions;
+
+    GraphQLHttpRules(GatewayConfig config) {
+        this.limits = config.limits();
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
+                .maxTokens(limits.maxTokens()).captureSourceLocation(true).captureLineComments(false));
+        // SmallRye parses operations with graphql-java's operation defaults: give them the same token limit.
+        ParserOptions.setDefaultOperationParserOptions(parserOptions);
+    }
 
     void install(@Observes Router router) {
         router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
@@ -150,10 +165,27 @@ public class GraphQLHttpRules {
         rc.next();
     }
 
-    /** The parsed document, or {@code null} after answering a syntax error. */
-    private static Document parse(RoutingContext rc, String query) {
+    /** The parsed document, or {@code null} after answering a syntax error or an exceeded size limit. */
+    private Document parse(RoutingContext rc, String query) {
         try {
-            return Parser.parse(query);
+            Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                    .document(query).parserOptions(parserOptions).build());
+            int aliases = QueryCost.aliases(document);
+            if (aliases > limits.maxAliases()) {
+                String type = responseType(rc);
+                write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, Map.of(
+                        "message", "The document has " + aliases + " aliased fields; at most " + limits.maxAliases()
+                                + " are allowed per request",
+                        "extensions", extensions("TOO_MANY_ALIASES")));
+                return null;
+            }
+            return document;
+        } catch (ParseCancelledException e) {
+            String type = responseType(rc);
+            write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, Map.of(
+                    "message", "The document is too large: at most " + limits.maxTokens() + " tokens are allowed",
+                    "extensions", extensions("QUERY_TOO_LARGE")));
+            return null;
         } catch (InvalidSyntaxException e) {
             Map<String, Object> error = e.getLocation() == null
                     ? Map.of("message", "Syntax error: " + e.getMessage(), "extensions", extensions("GRAPHQL_PARSE_FAILED"))

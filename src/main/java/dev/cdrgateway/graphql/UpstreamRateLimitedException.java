@@ -2,12 +2,23 @@ package dev.cdrgateway.graphql;
 
 import io.smallrye.graphql.api.ErrorCode;
 
-/** Vobiz answered 429 Too Many Requests. */
+import java.time.Duration;
+import java.util.Optional;
+
+/** Vobiz answered 429 Too Many Requests (after the gateway's own retries). */
 @ErrorCode("UPSTREAM_RATE_LIMITED")
 public class UpstreamRateLimitedException extends GatewayException {
 
-    public UpstreamRateLimitedException(String message) {
+    private final transient Optional<Duration> retryAfter;
+
+    public UpstreamRateLimitedException(String message, Optional<Duration> retryAfter) {
         super(message);
+        this.retryAfter = retryAfter;
+    }
+
+    /** The delay Vobiz asked for in {@code Retry-After}, if any. */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
     }
 
     @Override

@@ -6,8 +6,17 @@ import io.smallrye.graphql.api.ErrorCode;
 @ErrorCode("UPSTREAM_UNAVAILABLE")
 public class UpstreamUnavailableException extends GatewayException {
 
-    public UpstreamUnavailableException(String message) {
+    /** HTTP status Vobiz answered; 0 for a connection failure or an open circuit. */
+    private final int status;
+
+    public UpstreamUnavailableException(String message, int status) {
         super(message);
+        this.status = status;
+    }
+
+    /** HTTP status Vobiz answered; 0 for a connection failure or an open circuit. */
+    public int status() {
+        return status;
     }
 
     @Override

@@ -57,7 +57,7 @@ public class CdrRouter {
         if (!config.routing().useCustomerTokens()) {
             return Uni.createFrom().item(new CdrRoute.PartnerCustomer(partner, customerId));
         }
-        return directory.find(partner.authId(), customerId, partner).map(found -> {
+        return directory.find(partner, customerId).map(found -> {
             CustomerRecord record = found.orElseThrow(() -> NotFound.customer(customerId));
             return record.ownCredentials()
                     .<CdrRoute>map(CdrRoute.Account::new)

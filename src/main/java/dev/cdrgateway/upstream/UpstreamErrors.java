@@ -13,6 +13,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -40,12 +46,32 @@ final class UpstreamErrors {
                     + status + "); ask the gateway operator to check them");
         }
         if (status == 429) {
-            return new UpstreamRateLimitedException("The Vobiz " + api + " API is rate limiting requests; retry later");
+            return new UpstreamRateLimitedException("The Vobiz " + api + " API is rate limiting requests; retry later",
+                    retryAfter(response.getHeaderString("Retry-After")));
         }
         if (status >= 500) {
-            return new UpstreamUnavailableException("The Vobiz " + api + " API failed (HTTP " + status + "); retry later");
+            return new UpstreamUnavailableException("The Vobiz " + api + " API failed (HTTP " + status + "); retry later",
+                    status);
         }
         return new UpstreamRejectedException("The Vobiz " + api + " API rejected the request (HTTP " + status + ")");
+    }
+
+    /** Reads {@code Retry-After} as delta-seconds or an HTTP date; empty when absent or unreadable. */
+    static Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration delay = Duration.between(Instant.now(), at);
+                return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
+            } catch (DateTimeParseException notDate) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** Maps transport failures (connect errors, timeouts) to gateway errors; gateway errors pass unchanged. */
@@ -62,7 +88,7 @@ final class UpstreamErrors {
         if (cause instanceof ConnectException || cause instanceof IOException || cause instanceof VertxException
                 || failure instanceof ProcessingException) {
             LOG.warnf("Vobiz %s API unreachable: %s", api, cause.getClass().getSimpleName());
-            return new UpstreamUnavailableException("The Vobiz " + api + " API could not be reached; retry later");
+            return new UpstreamUnavailableException("The Vobiz " + api + " API could not be reached; retry later", 0);
         }
         return failure;
     }

@@ -13,7 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import static dev.cdrgateway.upstream.UpstreamExecutor.Api.ACCOUNT;
+import static dev.cdrgateway.upstream.UpstreamExecutor.Api.PARTNER;
+
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +37,14 @@ public class VobizClient {
 
     private final VobizPartnerRestClient partner;
     private final VobizAccountRestClient account;
+    private final UpstreamExecutor executor;
+    private final Clock clock = Clock.systemUTC();
 
-    VobizClient(@RestClient VobizPartnerRestClient partner, @RestClient VobizAccountRestClient account) {
+    VobizClient(@RestClient VobizPartnerRestClient partner, @RestClient VobizAccountRestClient account,
+                UpstreamExecutor executor) {
         this.partner = partner;
         this.account = account;
+        this.executor = executor;
     }
 
     /** One page of the partner's customers, optionally searched by name, e-mail or id. */
@@ -47,16 +57,21 @@ public class VobizClient {
         if (search != null) {
             query.put("search", search);
         }
-        return partner.listAccounts(creds.authId(), creds.authToken(), query)
-                .map(VobizMapper::toCustomerPage)
-                .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f));
+        return executor.read(new UpstreamExecutor.Read<>(PARTNER, "partner.accounts", creds.authId(),
+                CacheClass.CUSTOMERS, query, () -> partner.listAccounts(creds.authId(), creds.authToken(), query)
+                        .map(VobizMapper::toCustomerPage)
+                        .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))));
     }
 
     /** A customer record of this partner; empty when Vobiz answers 404 (unknown or another partner's customer). */
     public Uni<Optional<CustomerRecord>> getCustomer(VobizCredentials creds, String customerId) {
-        return partner.getAccount(creds.authId(), creds.authToken(), customerId)
-                .map(a -> Optional.of(toRecord(a, customerId)))
-                .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))
+        // 404 stays a failure through the executor so "not found" is never cached (a new customer shows at once).
+        return executor.read(new UpstreamExecutor.Read<>(PARTNER, "partner.account", creds.authId(),
+                        CacheClass.CUSTOMERS, Map.of("id", customerId),
+                        () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
+                                .map(a -> toRecord(a, customerId))
+                                .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))))
+                .map(Optional::of)
                 .onFailure(UpstreamNotFoundException.class).recoverWithItem(Optional.empty());
     }
 
@@ -69,57 +84,78 @@ public class VobizClient {
         Map<String, String> query = queryFor(route, filter);
         query.put("page", Integer.toString(page));
         query.put("per_page", Integer.toString(Math.max(1, Math.min(perPage, 100))));
-        Uni<VobizCdrPage> call;
-        String api;
+        Supplier<Uni<VobizCdrPage>> call;
+        String endpoint;
         if (route instanceof CdrRoute.Account a) {
             VobizCredentials c = a.credentials();
-            api = "account";
+            endpoint = filter.isEmpty() ? "account.list" : "account.search";
             call = filter.isEmpty()
-                    ? account.list(c.authId(), c.authToken(), c.authId(), query)
-                    : account.search(c.authId(), c.authToken(), c.authId(), query)
+                    ? () -> account.list(c.authId(), c.authToken(), c.authId(), query)
+                    : () -> account.search(c.authId(), c.authToken(), c.authId(), query)
                             .invoke(body -> checkSearchEcho(body, filter));
         } else if (route instanceof CdrRoute.PartnerCustomer p) {
-            api = "partner";
-            call = partner.listCustomerCdrs(p.partner().authId(), p.partner().authToken(), p.customerId(), query);
+            endpoint = "partner.customer-cdrs";
+            call = () -> partner.listCustomerCdrs(p.partner().authId(), p.partner().authToken(), p.customerId(), query);
         } else {
             CdrRoute.PartnerGlobal g = (CdrRoute.PartnerGlobal) route;
-            api = "partner";
-            call = partner.listCdrs(g.partner().authId(), g.partner().authToken(), query);
+            endpoint = "partner.cdrs";
+            call = () -> partner.listCdrs(g.partner().authId(), g.partner().authToken(), query);
         }
-        return call.map(body -> VobizMapper.toCallPage(body, route.customerId()))
-                .onFailure().transform(f -> UpstreamErrors.fromFailure(api, f));
+        return read(route, endpoint, cacheClassOf(route, filter), query,
+                () -> call.get().map(body -> VobizMapper.toCallPage(body, route.customerId())));
+    }
+
+    /**
+     * Closed date ranges (ending before today, UTC) change rarely and are cached long; anything that can still
+     * grow (ranges including today, no range, the partner-wide log) briefly.
+     */
+    private CacheClass cacheClassOf(CdrRoute route, CdrFilter filter) {
+        boolean closed = filter.toDate() != null && filter.toDate().isBefore(LocalDate.now(clock));
+        return closed && !(route instanceof CdrRoute.PartnerGlobal) ? CacheClass.CLOSED : CacheClass.OPEN;
+    }
+
+    private <T> Uni<T> read(CdrRoute route, String endpoint, CacheClass cacheClass, Map<String, String> query,
+                            Supplier<Uni<T>> call) {
+        UpstreamExecutor.Api api = route instanceof CdrRoute.Account ? ACCOUNT : PARTNER;
+        return executor.read(new UpstreamExecutor.Read<>(api, endpoint, route.identity(), cacheClass, query,
+                () -> call.get().onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f))));
     }
 
     /** The most recent calls, newest first. The partner API has no recent endpoint: its first list page is used. */
     public Uni<List<Call>> recentCalls(CdrRoute route, int limit) {
         if (route instanceof CdrRoute.Account a) {
             VobizCredentials c = a.credentials();
-            return account.recent(c.authId(), c.authToken(), c.authId(), limit)
-                    .map(body -> VobizMapper.toCallPage(body, route.customerId()).rows())
-                    .map(rows -> rows.size() > limit ? rows.subList(0, limit) : rows)
-                    .onFailure().transform(f -> UpstreamErrors.fromFailure("account", f));
+            return read(route, "account.recent", CacheClass.OPEN, Map.of("limit", Integer.toString(limit)),
+                    () -> account.recent(c.authId(), c.authToken(), c.authId(), limit)
+                            .map(body -> VobizMapper.toCallPage(body, route.customerId()).rows())
+                            .map(rows -> rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows));
         }
         return listCalls(route, CdrFilter.NONE, 1, limit).map(CallPage::rows);
     }
 
     /** One call by uuid; empty when Vobiz does not know it for this route's customer. */
     public Uni<Optional<Call>> getCall(CdrRoute route, String uuid) {
-        Uni<VobizSingleCdr> call;
-        String api;
+        Supplier<Uni<VobizSingleCdr>> call;
+        String endpoint;
         if (route instanceof CdrRoute.Account a) {
             VobizCredentials c = a.credentials();
-            api = "account";
-            call = account.get(c.authId(), c.authToken(), c.authId(), uuid);
+            endpoint = "account.get";
+            call = () -> account.get(c.authId(), c.authToken(), c.authId(), uuid);
         } else if (route instanceof CdrRoute.PartnerCustomer p) {
-            api = "partner";
-            call = partner.getCustomerCdr(p.partner().authId(), p.partner().authToken(), p.customerId(), uuid);
+            endpoint = "partner.customer-cdr";
+            call = () -> partner.getCustomerCdr(p.partner().authId(), p.partner().authToken(), p.customerId(), uuid);
         } else {
             throw new IllegalArgumentException("single-call lookups need a customer route");
         }
-        return call.map(body -> Optional.ofNullable(body.cdr())
-                        .filter(row -> row.uuid() != null)
-                        .map(row -> VobizMapper.toCall(row, route.customerId())))
-                .onFailure().transform(f -> UpstreamErrors.fromFailure(api, f))
+        // A completed call never changes: cached long. Not found stays a failure, so it is never cached.
+        return read(route, endpoint, CacheClass.CLOSED, Map.of("uuid", uuid),
+                () -> call.get().map(body -> {
+                    if (body.cdr() == null || body.cdr().uuid() == null) {
+                        throw new UpstreamNotFoundException();
+                    }
+                    return VobizMapper.toCall(body.cdr(), route.customerId());
+                }))
+                .map(Optional::of)
                 .onFailure(UpstreamNotFoundException.class).recoverWithItem(Optional.empty());
     }
 

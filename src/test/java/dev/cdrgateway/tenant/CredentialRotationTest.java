@@ -78,7 +78,8 @@ class CredentialRotationTest extends UpstreamTest {
         Files.writeString(DIR.resolve("initech.partner.auth-token"), "initech-token-v2\n");
         credentials.reload();
 
-        postAs(partnerAdmin("initech"), "customer/customers", "first", 5)
+        // Another page size: a different upstream read, not the cached answer of the first one.
+        postAs(partnerAdmin("initech"), "customer/customers", "first", 7)
                 .body("errors", nullValue());
         vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/partner/accounts"))
                 .withHeader("X-Auth-Token", WireMock.equalTo("initech-token-v1")));

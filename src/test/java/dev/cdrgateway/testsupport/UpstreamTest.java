@@ -3,8 +3,9 @@ package dev.cdrgateway.testsupport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CacheManager;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -14,20 +15,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Base of tests that run the gateway against WireMock: resets stubs, the request journal and caches before
- * each test so every test starts from a cold gateway and proves its own upstream traffic.
+ * each test, and closes every circuit breaker, so every test starts from a cold gateway and proves its own
+ * upstream traffic.
  */
 public abstract class UpstreamTest {
 
     @InjectWireMock
     protected WireMockServer vobiz;
 
-    @CacheName("customer-record")
-    Cache customerRecords;
+    @Inject
+    CacheManager caches;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @BeforeEach
     void resetUpstream() {
         vobiz.resetAll();
-        customerRecords.invalidateAll().await().indefinitely();
+        for (String name : caches.getCacheNames()) {
+            caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely();
+        }
+        breakers.resetAll();
     }
 
     /** A JSON 200 response with the given body. */

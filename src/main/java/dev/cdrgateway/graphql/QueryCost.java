@@ -1,0 +1,73 @@
+package dev.cdrgateway.graphql;
+
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.FieldComplexityEnvironment;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+
+import java.util.Map;
+
+/** How much an operation costs: list/connection fields multiply their selection's cost by their page size. */
+final class QueryCost implements FieldComplexityCalculator {
+
+    private final int defaultPageSize;
+
+    QueryCost(int defaultPageSize) {
+        this.defaultPageSize = defaultPageSize;
+    }
+
+    @Override
+    public int calculate(FieldComplexityEnvironment environment, int childComplexity) {
+        Map<String, Object> args = environment.getArguments();
+        String name = environment.getField().getName();
+        boolean paged = args.containsKey("first") || args.containsKey("last") || args.containsKey("limit")
+                || name.equals("calls") || name.equals("customers") || name.equals("recentCalls");
+        if (!paged || childComplexity == 0) {
+            return 1 + childComplexity;
+        }
+        int size = firstNonNull(args.get("first"), args.get("last"), args.get("limit"));
+        long cost = 1L + (long) childComplexity * Math.max(1, size);
+        return (int) Math.min(Integer.MAX_VALUE / 2, cost);
+    }
+
+    private int firstNonNull(Object... values) {
+        for (Object value : values) {
+            if (value instanceof Number number) {
+                return number.intValue();
+            }
+        }
+        return defaultPageSize;
+    }
+
+    /** Number of aliased fields in the document (fragments counted once, where they are defined). */
+    static int aliases(Document document) {
+        int count = 0;
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            count += aliases(operation.getSelectionSet());
+        }
+        for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
+            count += aliases(fragment.getSelectionSet());
+        }
+        return count;
+    }
+
+    private static int aliases(SelectionSet selections) {
+        if (selections == null) {
+            return 0;
+        }
+        int count = 0;
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                count += (field.getAlias() != null ? 1 : 0) + aliases(field.getSelectionSet());
+            } else if (selection instanceof InlineFragment fragment) {
+                count += aliases(fragment.getSelectionSet());
+            }
+        }
+        return count;
+    }
+}

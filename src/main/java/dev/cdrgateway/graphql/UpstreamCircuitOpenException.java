@@ -1,0 +1,12 @@
+package dev.cdrgateway.graphql;
+
+import io.smallrye.graphql.api.ErrorCode;
+
+/** The circuit breaker of a Vobiz API is open: the call failed fast without reaching Vobiz. */
+@ErrorCode("UPSTREAM_UNAVAILABLE")
+public class UpstreamCircuitOpenException extends UpstreamUnavailableException {
+
+    public UpstreamCircuitOpenException(String message) {
+        super(message, 0);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.cdrgateway.upstream;
+
+import dev.cdrgateway.GatewayConfig;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Per GraphQL request upstream bookkeeping (looked up programmatically, hence unremovable): the retry time budget (starting with the request's first upstream
+ * call) and the age of the oldest stale entry served, which the response reports as {@code extensions.stale}.
+ */
+@RequestScoped
+@Unremovable
+public class RequestScope {
+
+    private final Instant deadline;
+    private Duration staleAge;
+
+    RequestScope(GatewayConfig config) {
+        this.deadline = Instant.now().plus(config.upstream().requestBudget());
+    }
+
+    /** No retry may start after this instant. */
+    public Instant deadline() {
+        return deadline;
+    }
+
+    /** Records that a stale entry of the given age was served. */
+    public synchronized void servedStale(Duration age) {
+        if (staleAge == null || age.compareTo(staleAge) > 0) {
+            staleAge = age;
+        }
+    }
+
+    /** Age of the oldest stale entry served in this request, or {@code null} if all data is fresh. */
+    public synchronized Duration staleAge() {
+        return staleAge;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.cdrgateway.upstream;
+
+import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.graphql.GatewayException;
+import dev.cdrgateway.graphql.UpstreamCircuitOpenException;
+import dev.cdrgateway.graphql.UpstreamRateLimitedException;
+import dev.cdrgateway.graphql.UpstreamTimeoutException;
+import dev.cdrgateway.graphql.UpstreamUnavailableException;
+import dev.cdrgateway.tenant.TenantContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Every upstream read goes through here, in this order: response cache (key = credential identity + endpoint
+ * + normalised parameters, never a token; TTL by {@link CacheClass}) → coalescing of identical in-flight reads
+ * → per-tenant concurrency limit → retries with exponential backoff and jitter (429 honouring
+ * {@code Retry-After}, 502/503/504 and connection errors only; bounded by the request's time budget) → the
+ * API's circuit breaker → the endpoint's timeout → the REST call. When it all fails with an upstream fault and
+ * a recently expired copy exists, that copy is served and the response is marked stale.
+ */
+@ApplicationScoped
+public class UpstreamExecutor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamExecutor.class);
+
+    /** Which circuit breaker guards a call. */
+    public enum Api {
+        PARTNER, ACCOUNT;
+
+        String label() {
+            return name().toLowerCase();
+        }
+    }
+
+    /**
+     * One upstream read.
+     *
+     * @param endpoint  e.g. {@code partner.cdrs}; selects the timeout and names the cache key and metrics
+     * @param identity  whose data this is (an auth id, never a token)
+     * @param params    the normalised query parameters
+     */
+    public record Read<T>(Api api, String endpoint, String identity, CacheClass cacheClass, Map<String, String> params,
+                          Supplier<Uni<T>> call) {
+    }
+
+    /** A cached value and when it was fetched, kept beyond its TTL for stale-if-error. */
+    private record Stamped(Object value, Instant fetchedAt) {
+    }
+
+    private final GatewayConfig config;
+    private final VobizGuard guard;
+    private final TenantLimiter limiter;
+    private final Map<CacheClass, Cache> caches;
+    private final CaffeineCache stale;
+    private final Map<String, Uni<?>> inFlight = new ConcurrentHashMap<>();
+    private final MeterRegistry metrics;
+
+    UpstreamExecutor(GatewayConfig config, VobizGuard guard, TenantLimiter limiter, MeterRegistry metrics,
+                     @CacheName("vobiz-closed") Cache closed, @CacheName("vobiz-open") Cache open,
+                     @CacheName("vobiz-customers") Cache customers, @CacheName("vobiz-stale") Cache stale) {
+        this.config = config;
+        this.guard = guard;
+        this.limiter = limiter;
+        this.metrics = metrics;
+        this.caches = Map.of(CacheClass.CLOSED, closed, CacheClass.OPEN, open, CacheClass.CUSTOMERS, customers);
+        this.stale = stale.as(CaffeineCache.class);
+    }
+
+    /** Performs the read with caching, coalescing and fault tolerance. */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> read(Read<T> read) {
+        String key = cacheKey(read);
+        Supplier<Uni<T>> load = () -> coalesced(key, read);
+        Uni<T> value = config.cache().enabled()
+                ? caches.get(read.cacheClass()).getAsync(key, k -> load.get())
+                : load.get();
+        if (!config.cache().staleIfError()) {
+            return value;
+        }
+        return value.onFailure(UpstreamExecutor::isUpstreamFault).recoverWithUni(failure -> {
+            CompletableFuture<Object> previous = stale.getIfPresent(key);
+            Stamped stamped = previous == null ? null : (Stamped) previous.getNow(null);
+            if (stamped == null) {
+                return Uni.createFrom().failure(failure);
+            }
+            Duration age = Duration.between(stamped.fetchedAt(), Instant.now());
+            if (age.compareTo(config.cache().staleMaxAge()) > 0) {
+                return Uni.createFrom().failure(failure);
+            }
+            LOG.debugf("Serving a stale %s response (%d s old) after an upstream failure", read.endpoint(),
+                    age.toSeconds());
+            requestScope().ifPresent(scope -> scope.servedStale(age));
+            return Uni.createFrom().item((T) stamped.value());
+        });
+    }
+
+    /** The cache key: identity, endpoint and parameters in a stable order. Never contains a secret. */
+    static String cacheKey(Read<?> read) {
+        return read.identity() + "|" + read.endpoint() + "|" + new TreeMap<>(read.params());
+    }
+
+    /** Identical reads in flight share one upstream call. */
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> coalesced(String key, Read<T> read) {
+        return Uni.createFrom().deferred(() -> (Uni<T>) inFlight.computeIfAbsent(key, k -> limiter
+                .run(tenantKey(), () -> attempt(read, 1, deadline()))
+                .invoke(value -> stale.put(k, CompletableFuture.completedFuture(new Stamped(value, Instant.now()))))
+                .onTermination().invoke(() -> inFlight.remove(k))
+                .memoize().indefinitely()));
+    }
+
+    private <T> Uni<T> attempt(Read<T> read, int attempt, Instant deadline) {
+        Duration timeout = config.upstream().timeouts().getOrDefault(read.endpoint(), config.upstream().defaultTimeout());
+        Supplier<Uni<T>> timed = () -> read.call().get().ifNoItem().after(timeout).failWith(() ->
+                new UpstreamTimeoutException("The Vobiz " + read.api().label() + " API did not answer within "
+                        + timeout.toMillis() + " ms; retry later"));
+        Uni<T> guarded = read.api() == Api.PARTNER ? guard.partner(timed) : guard.account(timed);
+        return guarded
+                .onFailure(CircuitBreakerOpenException.class).transform(f -> new UpstreamCircuitOpenException(
+                        "The Vobiz " + read.api().label() + " API is failing; calls are paused briefly, retry later"))
+                .onFailure().recoverWithUni(failure -> {
+                    Optional<Duration> delay = retryDelay(failure, attempt);
+                    if (delay.isEmpty() || attempt >= config.upstream().retry().maxAttempts()
+                            || Instant.now().plus(delay.get()).isAfter(deadline)) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    metrics.counter("gateway.upstream.retries", "endpoint", read.endpoint()).increment();
+                    LOG.debugf("Retrying %s in %d ms (attempt %d failed: %s)", read.endpoint(), delay.get().toMillis(),
+                            attempt, failure.getClass().getSimpleName());
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(delay.get())
+                            .flatMap(ignored -> attempt(read, attempt + 1, deadline));
+                });
+    }
+
+    /** The wait before retrying, or empty when this failure must not be retried. */
+    private Optional<Duration> retryDelay(Throwable failure, int attempt) {
+        GatewayConfig.Retry retry = config.upstream().retry();
+        if (failure instanceof UpstreamRateLimitedException limited) {
+            if (limited.retryAfter().isPresent()) {
+                Duration asked = limited.retryAfter().get();
+                return asked.compareTo(retry.maxRetryAfter()) > 0 ? Optional.empty() : Optional.of(asked);
+            }
+            return Optional.of(backoff(attempt, retry));
+        }
+        if (failure instanceof UpstreamUnavailableException unavailable && !(failure instanceof UpstreamCircuitOpenException)) {
+            int status = unavailable.status();
+            boolean transientFault = status == 0 || status == 502 || status == 503 || status == 504;
+            return transientFault ? Optional.of(backoff(attempt, retry)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Duration backoff(int attempt, GatewayConfig.Retry retry) {
+        long base = retry.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, retry.maxBackoff().toMillis());
+        double spread = 1 + retry.jitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
+        return Duration.ofMillis(Math.max(0, Math.round(capped * spread)));
+    }
+
+    /** Failures where a stale copy beats an error: the upstream is down, slow, or rate limiting us. */
+    private static boolean isUpstreamFault(Throwable failure) {
+        return failure instanceof UpstreamUnavailableException || failure instanceof UpstreamTimeoutException
+                || failure instanceof UpstreamRateLimitedException;
+    }
+
+    private Instant deadline() {
+        return requestScope().map(RequestScope::deadline)
+                .orElseGet(() -> Instant.now().plus(config.upstream().requestBudget()));
+    }
+
+    private static Optional<RequestScope> requestScope() {
+        return Arc.container().requestContext().isActive()
+                ? Optional.of(Arc.container().instance(RequestScope.class).get())
+                : Optional.empty();
+    }
+
+    private static String tenantKey() {
+        if (!Arc.container().requestContext().isActive()) {
+            return "-";
+        }
+        try {
+            return Arc.container().instance(TenantContext.class).get().caller().tenant().value();
+        } catch (GatewayException e) {
+            return "-";
+        }
+    }
+}
