@@ -2,6 +2,7 @@ package dev.cdrgateway.upstream;
 
 import dev.cdrgateway.graphql.UpstreamTimeoutException;
 import dev.cdrgateway.graphql.UpstreamUnavailableException;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
  * One circuit breaker per Vobiz API, shared by every call to that API (each call goes through the one guarded
  * method of its API). Only upstream faults count: 5xx, timeouts and connection errors. A tenant's revoked
  * credentials (401/403), unknown ids (404) and rate limiting (429) are answers, not faults, so they can never
- * open the circuit for everyone. Thresholds are configurable, e.g.
+ * open the circuit for everyone. {@code @AsynchronousNonBlocking}: the breaker judges the outcome of the
+ * returned {@code Uni}, on the calling (event loop) thread. Thresholds are configurable, e.g.
  * {@code quarkus.fault-tolerance."dev.cdrgateway.upstream.VobizGuard/partner".circuit-breaker.delay}.
  */
 @ApplicationScoped
@@ -26,6 +28,7 @@ public class VobizGuard {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             failOn = {UpstreamUnavailableException.class, UpstreamTimeoutException.class})
     @CircuitBreakerName(PARTNER)
+    @AsynchronousNonBlocking
     public <T> Uni<T> partner(Supplier<Uni<T>> call) {
         return call.get();
     }
@@ -33,6 +36,7 @@ public class VobizGuard {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             failOn = {UpstreamUnavailableException.class, UpstreamTimeoutException.class})
     @CircuitBreakerName(ACCOUNT)
+    @AsynchronousNonBlocking
     public <T> Uni<T> account(Supplier<Uni<T>> call) {
         return call.get();
     }

@@ -1,0 +1,165 @@
+package dev.cdrgateway.upstream;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.cdrgateway.testsupport.UpstreamTest;
+import dev.cdrgateway.testsupport.Vendor;
+import dev.cdrgateway.testsupport.VobizWireMockResource;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.cdrgateway.testsupport.GraphQLClient.post;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Response caching by TTL class, stale-if-error, partial results, and cache metrics. Keys are credential
+ * identity + endpoint + normalised parameters; {@link dev.cdrgateway.tenant.TenantIsolationTest} proves they
+ * never cross tenants.
+ */
+@QuarkusTest
+@WithTestResource(VobizWireMockResource.class)
+class CachingTest extends UpstreamTest {
+
+    @CacheName("vobiz-closed")
+    Cache closed;
+    @CacheName("vobiz-open")
+    Cache open;
+    @CacheName("vobiz-customers")
+    Cache customers;
+
+    @Test
+    void aRepeatedReadIsServedFromTheCache() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))));
+
+        for (int i = 0; i < 3; i++) {
+            post("customer/customers", "first", 5).body("data.customers.totalCount", equalTo(3));
+        }
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/partner/accounts")));
+    }
+
+    @Test
+    void closedRangesAndCallsAreCachedLongOpenRangesShortCustomersMedium() {
+        stubCustomerWithOwnToken();
+        vobiz.stubFor(accountGet("MA_DEMO0001", "/search").willReturn(json(Vendor.body("account-cdr-search/outbound"))));
+        vobiz.stubFor(accountGet("MA_DEMO0001", "").willReturn(json(Vendor.body("partner-customer-cdrs/page"))));
+        vobiz.stubFor(accountGet("MA_DEMO0001", "/d0000000-0000-4000-8000-000000000006")
+                .willReturn(json(Vendor.body("account-cdr-single/found"))));
+
+        post("cdr/customer-calls", "id", "MA_DEMO0001", "filter",
+                Map.of("fromDate", "2026-03-01", "toDate", "2026-03-25")).body("errors", nullValue());
+        post("cdr/customer-calls", "id", "MA_DEMO0001").body("errors", nullValue());
+        post("cdr/call", "uuid", "d0000000-0000-4000-8000-000000000006", "customerId", "MA_DEMO0001")
+                .body("errors", nullValue());
+
+        assertThat(keys(closed), hasItem(containsString("account:MA_DEMO0001|account.search|")));
+        assertThat(keys(closed), hasItem(containsString("account:MA_DEMO0001|account.get|{uuid=")));
+        assertThat(keys(open), hasItem(containsString("account:MA_DEMO0001|account.list|")));
+        assertThat(keys(customers), hasItem(equalTo("PA_TEST0001|partner.account|{id=MA_DEMO0001}")));
+        // No key holds a token.
+        for (Cache cache : new Cache[] {closed, open, customers}) {
+            keys(cache).forEach(key -> assertThat(key, not(containsString(Vendor.CUSTOMER_TOKEN))));
+        }
+    }
+
+    @Test
+    void aRecentlyExpiredEntryIsServedStaleWhenUpstreamFails() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))));
+        post("customer/customers", "first", 5).body("extensions", nullValue());
+
+        customers.invalidateAll().await().indefinitely(); // the entry's TTL is over
+        vobiz.stubFor(partnerGet("/accounts").willReturn(aResponse().withStatus(503)));
+
+        post("customer/customers", "first", 5)
+                .body("errors", nullValue())
+                .body("data.customers.totalCount", equalTo(3))
+                .body("extensions.stale", equalTo(true))
+                .body("extensions.staleAgeSeconds", greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void withoutAStaleCopyAnUpstreamFailureIsAnError() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(aResponse().withStatus(503)));
+
+        post("customer/customers", "first", 5)
+                .body("data.customers", nullValue())
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
+                .body("extensions", nullValue());
+    }
+
+    @Test
+    void oneFailingCustomerLeavesTheOthersDataWithAnErrorAtItsExactPath() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))));
+        for (String id : new String[] {"MA_DEMO0001", "MA_DEMO0002", "MA_DEMO0003"}) {
+            var record = Vendor.json("partner-customer/get");
+            record.put("auth_id", id);
+            record.remove("auth_token"); // partner route
+            vobiz.stubFor(partnerGet("/accounts/" + id).willReturn(json(Vendor.text(record))));
+            vobiz.stubFor(partnerGet("/accounts/" + id + "/cdrs").willReturn(id.equals("MA_DEMO0002")
+                    ? aResponse().withStatus(503)
+                    : json(Vendor.body("partner-customer-cdrs/page"))));
+        }
+
+        post("summary/customers-with-summaries")
+                .body("data.customers.edges[0].node.callSummary.totalCalls", equalTo(7))
+                .body("data.customers.edges[1].node.callSummary", nullValue())
+                .body("data.customers.edges[2].node.callSummary.totalCalls", equalTo(7))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].path", contains("customers", "edges", 1, "node", "callSummary"))
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
+                .body("errors[0].extensions.retryable", equalTo(true));
+    }
+
+    @Test
+    void aConnectionWithAMissingPageIsAnErrorNeverAShortPage() {
+        for (int page = 1; page <= 3; page++) {
+            vobiz.stubFor(partnerGet("/cdrs").withQueryParam("page", WireMock.equalTo(Integer.toString(page)))
+                    .willReturn(page == 2 ? aResponse().withStatus(503)
+                            : json(Vendor.generatedCdrPage(300, page, 100))));
+        }
+
+        post("cdr/global-calls", "first", 300)
+                .body("data.calls", nullValue())
+                .body("errors[0].path", contains("calls"))
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
+    }
+
+    @Test
+    void cacheHitsAndMissesArePublishedPerCache() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))));
+        post("customer/customers", "first", 5);
+        post("customer/customers", "first", 5);
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics, containsString("cache_gets_total{cache=\"vobiz-customers\",result=\"hit\"}"));
+        assertThat(metrics, containsString("cache_gets_total{cache=\"vobiz-customers\",result=\"miss\"}"));
+        assertThat(metrics, containsString("cache_size{cache=\"vobiz-closed\"}"));
+    }
+
+    private static Set<String> keys(Cache cache) {
+        Set<String> keys = new java.util.HashSet<>();
+        cache.as(CaffeineCache.class).keySet().forEach(k -> keys.add(k.toString()));
+        assertTrue(keys.stream().allMatch(k -> k.contains("|")), "keys are identity|endpoint|params");
+        return keys;
+    }
+}

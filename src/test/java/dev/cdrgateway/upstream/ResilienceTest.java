@@ -1,0 +1,229 @@
+package dev.cdrgateway.upstream;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.cdrgateway.testsupport.UpstreamTest;
+import dev.cdrgateway.testsupport.Vendor;
+import dev.cdrgateway.testsupport.VobizWireMockResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.cdrgateway.testsupport.GraphQLClient.post;
+import static dev.cdrgateway.testsupport.GraphQLClient.postAs;
+import static dev.cdrgateway.testsupport.Tokens.partnerAdmin;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Fault tolerance of upstream calls against WireMock faults: retries only where safe and within budget,
+ * Retry-After honoured, timeouts, a circuit breaker per API that only upstream faults can open, and bounded
+ * per-tenant concurrency. Thresholds and timeouts are shortened by {@link FastFaultsProfile}.
+ */
+@QuarkusTest
+@TestProfile(ResilienceTest.FastFaultsProfile.class)
+@WithTestResource(VobizWireMockResource.class)
+class ResilienceTest extends UpstreamTest {
+
+    private static final String ACCOUNTS = "/api/v1/partner/accounts";
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    /** Short timeouts and backoffs, a circuit that opens after 4 calls, two calls in flight per tenant. */
+    public static class FastFaultsProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String cb = "quarkus.fault-tolerance.\"dev.cdrgateway.upstream.VobizGuard/partner\".circuit-breaker.";
+            return Map.ofEntries(
+                    Map.entry("gateway.upstream.default-timeout", "PT1S"),
+                    Map.entry("gateway.upstream.retry.initial-backoff", "PT0.05S"),
+                    Map.entry("gateway.upstream.retry.max-backoff", "PT0.1S"),
+                    Map.entry("gateway.upstream.retry.max-retry-after", "PT2S"),
+                    Map.entry("gateway.upstream.tenant-concurrency", "2"),
+                    Map.entry("gateway.cache.enabled", "false"),
+                    Map.entry("gateway.cache.stale-if-error", "false"),
+                    Map.entry(cb + "request-volume-threshold", "4"),
+                    Map.entry(cb + "failure-ratio", "0.5"),
+                    Map.entry(cb + "delay", "800"),
+                    Map.entry(cb + "success-threshold", "1"));
+        }
+    }
+
+    @Test
+    void aTransientFailureIsRetriedThenSucceeds() {
+        vobiz.stubFor(partnerGet("/accounts").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        vobiz.stubFor(partnerGet("/accounts").inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(json(Vendor.body("partner-customers/list"))));
+
+        post("customer/customers", "first", 5)
+                .body("errors", nullValue())
+                .body("data.customers.totalCount", equalTo(3));
+        vobiz.verify(2, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+    }
+
+    @Test
+    void rejectionsAndServerErrorsAreNotRetried() {
+        for (int status : new int[] {400, 401, 403, 404, 500}) {
+            vobiz.resetAll();
+            vobiz.stubFor(partnerGet("/accounts").willReturn(aResponse().withStatus(status)));
+
+            post("customer/customers", "first", 5).body("data.customers", nullValue());
+
+            vobiz.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+        }
+    }
+
+    @Test
+    void retryAfterIsHonoured() {
+        vobiz.stubFor(partnerGet("/accounts").inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody(Vendor.body("errors/429"))).willSetStateTo("allowed"));
+        vobiz.stubFor(partnerGet("/accounts").inScenario("limited").whenScenarioStateIs("allowed")
+                .willReturn(json(Vendor.body("partner-customers/list"))));
+
+        post("customer/customers", "first", 5).body("errors", nullValue());
+
+        List<LoggedRequest> requests = journal(ACCOUNTS);
+        assertEquals(2, requests.size());
+        long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+        assertThat(gap, greaterThanOrEqualTo(1000L));
+    }
+
+    @Test
+    void aRetryAfterBeyondTheCapFailsAtOnce() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+
+        post("customer/customers", "first", 5)
+                .body("data.customers", nullValue())
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_RATE_LIMITED"))
+                .body("errors[0].extensions.retryable", equalTo(true));
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+    }
+
+    @Test
+    void aSlowUpstreamTimesOut() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))
+                .withFixedDelay(3000)));
+
+        // Without the 1 s timeout the stub would answer (with data) after 3 s.
+        post("customer/customers", "first", 5)
+                .body("data.customers", nullValue())
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_TIMEOUT"))
+                .body("errors[0].extensions.retryable", equalTo(true));
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+    }
+
+    @Test
+    void theCircuitOpensAfterRepeatedFaultsFailsFastThenCloses() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(aResponse().withStatus(502)));
+        for (int i = 0; i < 2; i++) { // 2 requests x 3 attempts = 6 faults > threshold 4
+            post("customer/customers", "first", 5).body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
+        }
+        assertEquals(CircuitBreakerState.OPEN, breakers.currentState(VobizGuard.PARTNER));
+        int before = journal(ACCOUNTS).size();
+
+        post("customer/customers", "first", 5)
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
+                .body("errors[0].extensions.retryable", equalTo(true));
+        assertEquals(before, journal(ACCOUNTS).size(), "an open circuit must not reach Vobiz");
+
+        vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                post("customer/customers", "first", 5).body("errors", nullValue()));
+        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(VobizGuard.PARTNER));
+    }
+
+    @Test
+    void oneTenantsRevokedCredentialsNeverOpenTheCircuitForOthers() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(aResponse().withStatus(401)));
+        vobiz.stubFor(get(urlPathEqualTo(ACCOUNTS)).withHeader("X-Auth-ID", WireMock.equalTo("PA_TEST0002"))
+                .willReturn(json(Vendor.body("partner-customers/list"))));
+
+        for (int i = 0; i < 8; i++) {
+            post("customer/customers", "first", 5)
+                    .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAUTHORIZED"));
+        }
+
+        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(VobizGuard.PARTNER));
+        postAs(partnerAdmin("globex"), "customer/customers", "first", 5)
+                .body("errors", nullValue())
+                .body("data.customers.totalCount", equalTo(3));
+    }
+
+    @Test
+    void oneTenantsFanOutIsBoundedAndDoesNotQueueOtherTenants() {
+        int delayMs = 400;
+        for (int page = 1; page <= 5; page++) {
+            vobiz.stubFor(partnerGet("/cdrs").withQueryParam("page", WireMock.equalTo(Integer.toString(page)))
+                    .willReturn(json(Vendor.generatedCdrPage(500, page, 100)).withFixedDelay(delayMs)));
+        }
+        vobiz.stubFor(get(urlPathEqualTo(ACCOUNTS)).withHeader("X-Auth-ID", WireMock.equalTo("PA_TEST0002"))
+                .willReturn(json(Vendor.body("partner-customers/list"))));
+
+        Thread acme = new Thread(() -> post("cdr/global-calls", "first", 500).body("errors", nullValue()));
+        acme.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> journal("/api/v1/partner/cdrs").size() >= 2);
+        postAs(partnerAdmin("globex"), "customer/customers", "first", 5).body("errors", nullValue());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !acme.isAlive());
+
+        List<Long> acmeStarts = journal("/api/v1/partner/cdrs").stream()
+                .map(r -> r.getLoggedDate().getTime()).sorted().toList();
+        assertEquals(5, acmeStarts.size());
+        // With 2 slots, the 3rd page can only start once one of the first two (each 400 ms) has finished.
+        assertThat(acmeStarts.get(2) - acmeStarts.get(0), greaterThanOrEqualTo((long) delayMs - 50));
+        long globexAt = journal(ACCOUNTS).get(0).getLoggedDate().getTime();
+        assertThat("globex must not wait behind acme's queue", globexAt, lessThan(acmeStarts.get(4)));
+    }
+
+    @Test
+    void concurrentIdenticalReadsShareOneUpstreamCallEvenWithCachingOff() throws Exception {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))
+                .withFixedDelay(300)));
+        int parallel = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post("customer/customers", "first", 5).extract().<Integer>path("data.customers.totalCount");
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertEquals(3, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+    }
+
+    private List<LoggedRequest> journal(String path) {
+        return vobiz.findAll(getRequestedFor(urlPathEqualTo(path))).stream()
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    }
+}
