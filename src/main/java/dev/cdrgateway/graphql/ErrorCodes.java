@@ -91,6 +91,10 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
             return VALUE_ERRORS.contains(validation.getValidationErrorType())
                     ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED";
         }
+        if (error instanceof graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError) {
+            // graphql-java's own bound on introspection (each __Type list field once, at most 500 fields, 20 levels)
+            return "QUERY_TOO_COMPLEX";
+        }
         if (type == ErrorType.ValidationError) {
             // Variable values that cannot be coerced: unknown enum value, malformed date, wrong type.
             return "BAD_USER_INPUT";

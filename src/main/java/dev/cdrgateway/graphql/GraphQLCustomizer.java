@@ -54,11 +54,27 @@ public class GraphQLCustomizer {
         chain.add(new FieldValidationInstrumentation(
                 new ArgumentValidation(config.paging(), cursors, Clock.systemUTC())));
         GatewayConfig.Limits limits = config.limits();
-        chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()));
+        chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            public graphql.execution.instrumentation.InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
+                    graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters parameters,
+                    graphql.execution.instrumentation.InstrumentationState state) {
+                // Introspection-only operations are bounded by graphql-java's GoodFaithIntrospection (at most 20
+                // levels and 500 fields); GraphiQL's own introspection query is 15 levels deep.
+                return introspectionOnly(parameters.getExecutionContext().getOperationDefinition())
+                        ? graphql.execution.instrumentation.SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(parameters, state);
+            }
+        });
         chain.add(new MaxQueryComplexityInstrumentation(limits.maxComplexity(),
                 new QueryCost(config.paging().defaultFirst())));
         chain.add(new ErrorCodes(GraphQLCustomizer::markRequestFailed, GraphQLCustomizer::responseExtensions));
         builder.instrumentation(new ChainedInstrumentation(chain));
+    }
+
+    private static boolean introspectionOnly(graphql.language.OperationDefinition operation) {
+        return operation.getSelectionSet().getSelections().stream()
+                .allMatch(s -> s instanceof graphql.language.Field f && f.getName().startsWith("__"));
     }
 
     private static Instrumentation existing(GraphQL.Builder builder) {
