@@ -58,6 +58,20 @@ public interface GatewayConfig {
     /** Query cost limits, all checked before any upstream call. */
     Limits limits();
 
+    /** Metric labels. */
+    Metrics metrics();
+
+    /** Metric label settings (label values multiply time series). */
+    interface Metrics {
+        /** Add a {@code tenant} label to upstream and GraphQL metrics. Off by default: one series set per tenant. */
+        @WithDefault("false")
+        boolean tenantLabels();
+
+        /** Distinct GraphQL operation names labelled individually; later names are counted as {@code other}. */
+        @WithDefault("200")
+        int maxOperationNames();
+    }
+
     /** Claim names (roles come from Quarkus OIDC: {@code quarkus.oidc.roles.role-claim-path}). */
     interface Claims {
         /** Claim holding the tenant (partner) id. */

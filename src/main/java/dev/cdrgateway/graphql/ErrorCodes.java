@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * Gives every error graphql-java produces itself (validation, variable coercion, aborted execution) the same
- * stable {@code extensions.code} and {@code retryable} our own errors carry, and reports whether the request
- * failed before execution (no {@code data}) so the HTTP layer can answer 400 to GraphQL-over-HTTP clients.
+ * stable {@code extensions.code} and {@code retryable} our own errors carry, and hands every result to an
+ * observer (the HTTP layer answers 400 to GraphQL-over-HTTP clients when there is no {@code data}, and logs
+ * the outcome).
  */
 final class ErrorCodes extends SimplePerformantInstrumentation {
 
@@ -34,15 +35,15 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
             ValidationErrorType.VariableTypeMismatch, ValidationErrorType.NonInputTypeOnVariable,
             ValidationErrorType.UnusedVariable, ValidationErrorType.UndefinedVariable);
 
-    private final Consumer<Boolean> requestFailed;
+    private final Consumer<ExecutionResult> results;
     private final Supplier<Map<String, Object>> responseExtensions;
 
     /**
-     * @param requestFailed      told, per execution, whether the result carries errors and no data
+     * @param results            told every execution result (for the HTTP status, the request log and metrics)
      * @param responseExtensions response-level {@code extensions} to add (e.g. {@code stale}), empty for none
      */
-    ErrorCodes(Consumer<Boolean> requestFailed, Supplier<Map<String, Object>> responseExtensions) {
-        this.requestFailed = requestFailed;
+    ErrorCodes(Consumer<ExecutionResult> results, Supplier<Map<String, Object>> responseExtensions) {
+        this.results = results;
         this.responseExtensions = responseExtensions;
     }
 
@@ -50,7 +51,7 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                                                                         InstrumentationExecutionParameters parameters,
                                                                         InstrumentationState state) {
-        requestFailed.accept(!result.isDataPresent() && !result.getErrors().isEmpty());
+        results.accept(result);
         Map<String, Object> extensions = responseExtensions.get();
         boolean allCoded = result.getErrors().stream()
                 .allMatch(e -> e.getExtensions() != null && e.getExtensions().containsKey("code"));

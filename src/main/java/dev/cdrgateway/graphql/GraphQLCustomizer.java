@@ -2,6 +2,8 @@ package dev.cdrgateway.graphql;
 
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.upstream.RequestScope;
+import dev.cdrgateway.tenant.TenantContext;
+import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
@@ -35,6 +37,10 @@ public class GraphQLCustomizer {
 
     /** RoutingContext key telling {@link GraphQLHttpRules} the operation failed before producing data. */
     static final String REQUEST_FAILED = "cdr-gateway.request-failed";
+    /** RoutingContext keys for the request log: outcome, tenant, upstream calls. */
+    static final String OUTCOME = "cdr-gateway.outcome";
+    static final String TENANT = "cdr-gateway.tenant";
+    static final String UPSTREAM_CALLS = "cdr-gateway.upstream-calls";
 
     private final GatewayConfig config;
     private final Cursors cursors;
@@ -68,7 +74,7 @@ public class GraphQLCustomizer {
         });
         chain.add(new MaxQueryComplexityInstrumentation(limits.maxComplexity(),
                 new QueryCost(config.paging().defaultFirst())));
-        chain.add(new ErrorCodes(GraphQLCustomizer::markRequestFailed, GraphQLCustomizer::responseExtensions));
+        chain.add(new ErrorCodes(GraphQLCustomizer::observe, GraphQLCustomizer::responseExtensions));
         builder.instrumentation(new ChainedInstrumentation(chain));
     }
 
@@ -96,13 +102,25 @@ public class GraphQLCustomizer {
         return age == null ? Map.of() : Map.of("stale", true, "staleAgeSeconds", age.toSeconds());
     }
 
-    private static void markRequestFailed(boolean failed) {
-        if (!failed || !Arc.container().requestContext().isActive()) {
+    /** Hands the result's outcome to the HTTP layer (status code, request log, metrics) via the RoutingContext. */
+    private static void observe(ExecutionResult result) {
+        if (!Arc.container().requestContext().isActive()) {
             return;
         }
         RoutingContext rc = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
-        if (rc != null) {
+        if (rc == null) {
+            return;
+        }
+        boolean failed = !result.isDataPresent() && !result.getErrors().isEmpty();
+        if (failed) {
             rc.put(REQUEST_FAILED, Boolean.TRUE);
+        }
+        rc.put(OUTCOME, failed ? "failed" : result.getErrors().isEmpty() ? "ok" : "partial");
+        rc.put(UPSTREAM_CALLS, Arc.container().instance(RequestScope.class).get().upstreamCalls());
+        try {
+            rc.put(TENANT, Arc.container().instance(TenantContext.class).get().caller().tenant().value());
+        } catch (GatewayException e) {
+            rc.put(TENANT, "-");
         }
     }
 }

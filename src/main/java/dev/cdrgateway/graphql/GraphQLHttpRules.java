@@ -4,6 +4,10 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import dev.cdrgateway.GatewayConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -24,6 +28,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * GraphQL-over-HTTP rules SmallRye leaves out, applied in front of its {@code /graphql} handler:
@@ -46,11 +53,20 @@ public class GraphQLHttpRules {
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
     private static final long MAX_BODY_BYTES = 256 * 1024;
 
-    private final GatewayConfig.Limits limits;
-    private final ParserOptions parserOptions;
+    private static final Logger LOG = Logger.getLogger(GraphQLHttpRules.class);
+    private static final String OPERATION = "cdr-gateway.operation";
+    private static final String STARTED = "cdr-gateway.started";
 
-    GraphQLHttpRules(GatewayConfig config) {
+    private final GatewayConfig.Limits limits;
+    private final GatewayConfig.Metrics metricsConfig;
+    private final ParserOptions parserOptions;
+    private final MeterRegistry metrics;
+    private final Set<String> operationNames = ConcurrentHashMap.newKeySet();
+
+    GraphQLHttpRules(GatewayConfig config, MeterRegistry metrics) {
         this.limits = config.limits();
+        this.metricsConfig = config.metrics();
+        this.metrics = metrics;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
                 .maxTokens(limits.maxTokens()).captureSourceLocation(true).captureLineComments(false));
         // SmallRye parses operations with graphql-java's operation defaults: give them the same token limit.
@@ -63,6 +79,8 @@ public class GraphQLHttpRules {
     }
 
     private void check(RoutingContext rc) {
+        rc.put(STARTED, System.nanoTime());
+        rc.addBodyEndHandler(v -> logAndMeasure(rc));
         if (rc.user() == null || rc.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity().isAnonymous()) {
             rc.response().putHeader("WWW-Authenticate", "Bearer");
             reject(rc, 401, "UNAUTHENTICATED", "A bearer token is required: send `Authorization: Bearer <token>` "
@@ -122,7 +140,9 @@ public class GraphQLHttpRules {
             reject(rc, 400, "BAD_REQUEST", "`operationName` must be a string");
             return;
         }
-        if (parse(rc, query) != null) {
+        Document document = parse(rc, query);
+        if (document != null) {
+            rc.put(OPERATION, operationName((String) operationName, document));
             rc.next();
         }
     }
@@ -154,6 +174,7 @@ public class GraphQLHttpRules {
             reject(rc, 405, "METHOD_NOT_ALLOWED", "GET can only run queries; send mutations with POST");
             return;
         }
+        rc.put(OPERATION, operationName(operationName, document));
         if (operationName != null) {
             if (operations.size() > 1 || !operationName.equals(selected.getName())) {
                 reject(rc, 400, "BAD_REQUEST", "GET requests with several operations are not supported; use POST");
@@ -163,6 +184,66 @@ public class GraphQLHttpRules {
             rc.queryParams().remove("operationName");
         }
         rc.next();
+    }
+
+    /** The operation's name for logs and metrics: the requested one, else the single operation's, else anonymous. */
+    private static String operationName(String requested, Document document) {
+        if (requested != null && !requested.isBlank()) {
+            return requested;
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        return operations.size() == 1 && operations.get(0).getName() != null ? operations.get(0).getName() : "anonymous";
+    }
+
+    /**
+     * One INFO line per GraphQL request (operation, tenant, outcome, status, duration, upstream calls; never a
+     * token, a credential or a phone number) and the operation latency metric.
+     */
+    private void logAndMeasure(RoutingContext rc) {
+        long started = rc.<Long>get(STARTED);
+        long nanos = System.nanoTime() - started;
+        int status = rc.response().getStatusCode();
+        String operation = boundedName(rc.get(OPERATION));
+        String outcome = rc.get(GraphQLCustomizer.OUTCOME);
+        if (outcome == null) {
+            outcome = status >= 400 ? "rejected" : "ok";
+        }
+        String tenant = rc.get(GraphQLCustomizer.TENANT);
+        Integer upstreamCalls = rc.get(GraphQLCustomizer.UPSTREAM_CALLS);
+        Timer.Builder timer = Timer.builder("gateway.graphql.operations")
+                .description("GraphQL requests by operation name and outcome")
+                .tag("operation", operation).tag("outcome", outcome).publishPercentileHistogram();
+        if (metricsConfig.tenantLabels()) {
+            timer.tag("tenant", tenant == null ? "-" : tenant);
+        }
+        timer.register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        MDC.put("operation", operation);
+        MDC.put("tenant", tenant == null ? "-" : tenant);
+        MDC.put("outcome", outcome);
+        try {
+            LOG.infof("graphql operation=%s tenant=%s outcome=%s status=%d durationMs=%d upstreamCalls=%d", operation,
+                    tenant == null ? "-" : tenant, outcome, status, TimeUnit.NANOSECONDS.toMillis(nanos),
+                    upstreamCalls == null ? 0 : upstreamCalls);
+        } finally {
+            MDC.remove("operation");
+            MDC.remove("tenant");
+            MDC.remove("outcome");
+        }
+    }
+
+    /** Operation names are client-chosen: only the first few hundred get their own metric label. */
+    private String boundedName(String name) {
+        if (name == null) {
+            return "none";
+        }
+        if (operationNames.contains(name)) {
+            return name;
+        }
+        if (operationNames.size() < metricsConfig.maxOperationNames() && name.length() <= 100) {
+            operationNames.add(name);
+            return name;
+        }
+        return "other";
     }
 
     /** The parsed document, or {@code null} after answering a syntax error or an exceeded size limit. */

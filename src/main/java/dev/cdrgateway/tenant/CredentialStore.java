@@ -67,6 +67,11 @@ public class CredentialStore implements TenantCredentialResolver {
         return Optional.ofNullable(snapshot.customers().get(tenant.value() + "/" + customerId));
     }
 
+    /** Number of tenants with partner credentials loaded (for readiness). */
+    public int tenantsWithPartnerCredentials() {
+        return snapshot.partners().size();
+    }
+
     /** Re-reads configuration and credential files; blocking, call off the event loop. */
     public synchronized void reload() {
         Map<String, String> partnerIds = new HashMap<>();

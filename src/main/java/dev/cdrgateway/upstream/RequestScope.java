@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Per GraphQL request upstream bookkeeping (looked up programmatically, hence unremovable): the retry time budget (starting with the request's first upstream
- * call) and the age of the oldest stale entry served, which the response reports as {@code extensions.stale}.
+ * Per GraphQL request upstream bookkeeping (looked up programmatically, hence unremovable): the retry time
+ * budget (starting with the request's first upstream call), the number of calls that reached Vobiz (for the
+ * request log) and the age of the oldest stale entry served, reported as {@code extensions.stale}.
  */
 @RequestScoped
 @Unremovable
@@ -17,6 +18,7 @@ public class RequestScope {
 
     private final Instant deadline;
     private Duration staleAge;
+    private int upstreamCalls;
 
     RequestScope(GatewayConfig config) {
         this.deadline = Instant.now().plus(config.upstream().requestBudget());
@@ -32,6 +34,16 @@ public class RequestScope {
         if (staleAge == null || age.compareTo(staleAge) > 0) {
             staleAge = age;
         }
+    }
+
+    /** Counts one call that reached Vobiz (each retry attempt counts). */
+    public synchronized void countUpstreamCall() {
+        upstreamCalls++;
+    }
+
+    /** Calls that reached Vobiz for this request. */
+    public synchronized int upstreamCalls() {
+        return upstreamCalls;
     }
 
     /** Age of the oldest stale entry served in this request, or {@code null} if all data is fresh. */

@@ -8,6 +8,7 @@ import dev.cdrgateway.graphql.UpstreamTimeoutException;
 import dev.cdrgateway.graphql.UpstreamUnavailableException;
 import dev.cdrgateway.tenant.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -128,9 +129,14 @@ public class UpstreamExecutor {
 
     private <T> Uni<T> attempt(Read<T> read, int attempt, Instant deadline) {
         Duration timeout = config.upstream().timeouts().getOrDefault(read.endpoint(), config.upstream().defaultTimeout());
-        Supplier<Uni<T>> timed = () -> read.call().get().ifNoItem().after(timeout).failWith(() ->
-                new UpstreamTimeoutException("The Vobiz " + read.api().label() + " API did not answer within "
-                        + timeout.toMillis() + " ms; retry later"));
+        Supplier<Uni<T>> timed = () -> {
+            requestScope().ifPresent(RequestScope::countUpstreamCall);
+            Timer.Sample sample = Timer.start(metrics);
+            return read.call().get().ifNoItem().after(timeout).failWith(() ->
+                            new UpstreamTimeoutException("The Vobiz " + read.api().label() + " API did not answer within "
+                                    + timeout.toMillis() + " ms; retry later"))
+                    .onItemOrFailure().invoke((item, failure) -> sample.stop(upstreamTimer(read.endpoint(), failure)));
+        };
         Uni<T> guarded = read.api() == Api.PARTNER ? guard.partner(timed) : guard.account(timed);
         return guarded
                 .onFailure(CircuitBreakerOpenException.class).transform(f -> new UpstreamCircuitOpenException(
@@ -147,6 +153,32 @@ public class UpstreamExecutor {
                     return Uni.createFrom().voidItem().onItem().delayIt().by(delay.get())
                             .flatMap(ignored -> attempt(read, attempt + 1, deadline));
                 });
+    }
+
+    /** Latency histogram of upstream calls by endpoint and outcome (tenant only when configured: cardinality). */
+    private Timer upstreamTimer(String endpoint, Throwable failure) {
+        Timer.Builder timer = Timer.builder("gateway.upstream.requests")
+                .description("Calls to the Vobiz APIs (each retry attempt counts)")
+                .tag("endpoint", endpoint)
+                .tag("outcome", outcome(failure))
+                .publishPercentileHistogram();
+        if (config.metrics().tenantLabels()) {
+            timer.tag("tenant", tenantKey());
+        }
+        return timer.register(metrics);
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "success";
+        }
+        if (failure instanceof UpstreamNotFoundException) {
+            return "not_found";
+        }
+        if (failure instanceof GatewayException gateway) {
+            return gateway.code().replace("UPSTREAM_", "").toLowerCase();
+        }
+        return "error";
     }
 
     /** The wait before retrying, or empty when this failure must not be retried. */

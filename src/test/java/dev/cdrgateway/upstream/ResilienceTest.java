@@ -27,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.cdrgateway.testsupport.GraphQLClient.post;
 import static dev.cdrgateway.testsupport.GraphQLClient.postAs;
 import static dev.cdrgateway.testsupport.Tokens.partnerAdmin;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -148,6 +149,9 @@ class ResilienceTest extends UpstreamTest {
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
                 .body("errors[0].extensions.retryable", equalTo(true));
         assertEquals(before, journal(ACCOUNTS).size(), "an open circuit must not reach Vobiz");
+        // A Vobiz outage is reported, but never takes the pod out of the Service.
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'vobiz-upstream' }.data.vobiz-partner", equalTo("OPEN"));
 
         vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))));
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
