@@ -112,6 +112,19 @@ public class UpstreamExecutor {
         });
     }
 
+    /**
+     * Stores a value another read already returned (e.g. customer records inside a customer list) under the key
+     * the equivalent single read would use, so that read is not made again. No-op with caching off.
+     */
+    public void prime(Read<?> equivalentRead, Object value) {
+        if (!config.cache().enabled()) {
+            return;
+        }
+        String key = cacheKey(equivalentRead);
+        caches.get(equivalentRead.cacheClass()).as(CaffeineCache.class).put(key, CompletableFuture.completedFuture(value));
+        stale.put(key, CompletableFuture.completedFuture(new Stamped(value, Instant.now())));
+    }
+
     /** The cache key: identity, endpoint and parameters in a stable order. Never contains a secret. */
     static String cacheKey(Read<?> read) {
         return read.identity() + "|" + read.endpoint() + "|" + new TreeMap<>(read.params());

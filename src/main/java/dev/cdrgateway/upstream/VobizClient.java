@@ -5,6 +5,7 @@ import dev.cdrgateway.cdr.CallPage;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.customer.CustomerPage;
 import dev.cdrgateway.upstream.dto.VobizAccount;
+import dev.cdrgateway.upstream.dto.VobizAccountPage;
 import dev.cdrgateway.upstream.dto.VobizCdrPage;
 import dev.cdrgateway.upstream.dto.VobizSearchEcho;
 import dev.cdrgateway.upstream.dto.VobizSingleCdr;
@@ -59,18 +60,34 @@ public class VobizClient {
         }
         return executor.read(new UpstreamExecutor.Read<>(PARTNER, "partner.accounts", creds.authId(),
                 CacheClass.CUSTOMERS, query, () -> partner.listAccounts(creds.authId(), creds.authToken(), query)
+                        .invoke(body -> primeCustomerRecords(creds, body))
                         .map(VobizMapper::toCustomerPage)
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))));
+    }
+
+    /**
+     * A customer list already holds each customer's full record: cache them as the single-customer reads would,
+     * so a dashboard listing customers with their calls does not fetch every record again for routing.
+     */
+    private void primeCustomerRecords(VobizCredentials creds, VobizAccountPage page) {
+        for (VobizAccount account : page.rows()) {
+            if (account.authId() != null) {
+                executor.prime(customerRead(creds, account.authId()), toRecord(account, account.authId()));
+            }
+        }
+    }
+
+    private UpstreamExecutor.Read<CustomerRecord> customerRead(VobizCredentials creds, String customerId) {
+        return new UpstreamExecutor.Read<>(PARTNER, "partner.account", creds.authId(), CacheClass.CUSTOMERS,
+                Map.of("id", customerId), () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
+                        .map(a -> toRecord(a, customerId))
+                        .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f)));
     }
 
     /** A customer record of this partner; empty when Vobiz answers 404 (unknown or another partner's customer). */
     public Uni<Optional<CustomerRecord>> getCustomer(VobizCredentials creds, String customerId) {
         // 404 stays a failure through the executor so "not found" is never cached (a new customer shows at once).
-        return executor.read(new UpstreamExecutor.Read<>(PARTNER, "partner.account", creds.authId(),
-                        CacheClass.CUSTOMERS, Map.of("id", customerId),
-                        () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
-                                .map(a -> toRecord(a, customerId))
-                                .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))))
+        return executor.read(customerRead(creds, customerId))
                 .map(Optional::of)
                 .onFailure(UpstreamNotFoundException.class).recoverWithItem(Optional.empty());
     }

@@ -1,5 +1,7 @@
 package dev.cdrgateway.upstream;
 
+import dev.cdrgateway.testsupport.Vendor;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,12 +29,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -680,14 +680,7 @@ class VobizMapperTest {
     }
 
     private static String body(String name) {
-        try (InputStream in = VobizMapperTest.class.getResourceAsStream("/vendor/" + name + ".json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no vendor fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Vendor.body(name);
     }
 
     /** A fresh, mutable tree of a fixture (exact decimals). */
