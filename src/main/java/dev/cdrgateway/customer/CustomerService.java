@@ -8,7 +8,6 @@ import dev.cdrgateway.graphql.ForbiddenException;
 import dev.cdrgateway.graphql.Paginator;
 import dev.cdrgateway.tenant.Caller;
 import dev.cdrgateway.upstream.CdrRouter;
-import dev.cdrgateway.upstream.CustomerDirectory;
 import dev.cdrgateway.upstream.CustomerRecord;
 import dev.cdrgateway.upstream.VobizClient;
 import dev.cdrgateway.upstream.VobizCredentials;
@@ -31,15 +30,13 @@ public class CustomerService {
     private static final int MAX_SEARCH_LENGTH = 100;
 
     private final CdrRouter router;
-    private final CustomerDirectory directory;
     private final VobizClient vobiz;
     private final Cursors cursors;
     private final GatewayConfig.Paging paging;
 
-    CustomerService(CdrRouter router, CustomerDirectory directory, VobizClient vobiz, Cursors cursors,
+    CustomerService(CdrRouter router, VobizClient vobiz, Cursors cursors,
                     GatewayConfig config) {
         this.router = router;
-        this.directory = directory;
         this.vobiz = vobiz;
         this.cursors = cursors;
         this.paging = config.paging();
@@ -91,7 +88,7 @@ public class CustomerService {
             throw CdrRouter.NotFound.customer(customerId);
         }
         VobizCredentials partner = router.partnerCredentials(caller.tenant());
-        return directory.find(partner, customerId)
+        return vobiz.getCustomer(partner, customerId)
                 .map(found -> found.map(CustomerRecord::customer)
                         .orElseThrow(() -> CdrRouter.NotFound.customer(customerId)));
     }
@@ -113,7 +110,7 @@ public class CustomerService {
         VobizCredentials partner = router.partnerCredentials(caller.tenant());
         List<String> ids = List.copyOf(distinct);
         List<Uni<Optional<CustomerRecord>>> lookups = ids.stream()
-                .map(id -> directory.find(partner, id))
+                .map(id -> vobiz.getCustomer(partner, id))
                 .toList();
         return Uni.join().all(lookups).andFailFast().map(found -> {
             Map<String, Customer> byId = new HashMap<>();

@@ -21,12 +21,12 @@ import java.util.Optional;
 public class CdrRouter {
 
     private final TenantCredentialResolver credentials;
-    private final CustomerDirectory directory;
+    private final VobizClient vobiz;
     private final GatewayConfig config;
 
-    CdrRouter(TenantCredentialResolver credentials, CustomerDirectory directory, GatewayConfig config) {
+    CdrRouter(TenantCredentialResolver credentials, VobizClient vobiz, GatewayConfig config) {
         this.credentials = credentials;
-        this.directory = directory;
+        this.vobiz = vobiz;
         this.config = config;
     }
 
@@ -57,7 +57,7 @@ public class CdrRouter {
         if (!config.routing().useCustomerTokens()) {
             return Uni.createFrom().item(new CdrRoute.PartnerCustomer(partner, customerId));
         }
-        return directory.find(partner, customerId).map(found -> {
+        return vobiz.getCustomer(partner, customerId).map(found -> {
             CustomerRecord record = found.orElseThrow(() -> NotFound.customer(customerId));
             return record.ownCredentials()
                     .<CdrRoute>map(CdrRoute.Account::new)

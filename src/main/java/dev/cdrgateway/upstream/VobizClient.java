@@ -84,7 +84,10 @@ public class VobizClient {
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f)));
     }
 
-    /** A customer record of this partner; empty when Vobiz answers 404 (unknown or another partner's customer). */
+    /**
+     * A customer record of this partner, cached per partner auth id (it also decides routing); empty when Vobiz
+     * answers 404 (unknown or another partner's customer).
+     */
     public Uni<Optional<CustomerRecord>> getCustomer(VobizCredentials creds, String customerId) {
         // 404 stays a failure through the executor so "not found" is never cached (a new customer shows at once).
         return executor.read(customerRead(creds, customerId))
