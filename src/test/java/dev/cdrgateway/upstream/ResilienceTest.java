@@ -57,7 +57,7 @@ class ResilienceTest extends UpstreamTest {
         public Map<String, String> getConfigOverrides() {
             String cb = "quarkus.fault-tolerance.\"dev.cdrgateway.upstream.VobizGuard/partner\".circuit-breaker.";
             return Map.ofEntries(
-                    Map.entry("gateway.upstream.default-timeout", "PT1S"),
+                    Map.entry("gateway.upstream.default-timeout", "PT2S"),
                     Map.entry("gateway.upstream.retry.initial-backoff", "PT0.05S"),
                     Map.entry("gateway.upstream.retry.max-backoff", "PT0.1S"),
                     Map.entry("gateway.upstream.retry.max-retry-after", "PT2S"),
@@ -128,7 +128,7 @@ class ResilienceTest extends UpstreamTest {
         vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))
                 .withFixedDelay(3000)));
 
-        // Without the 1 s timeout the stub would answer (with data) after 3 s.
+        // Without the 2 s timeout the stub would answer (with data) after 3 s.
         post("customer/customers", "first", 5)
                 .body("data.customers", nullValue())
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_TIMEOUT"))
@@ -178,7 +178,7 @@ class ResilienceTest extends UpstreamTest {
 
     @Test
     void oneTenantsFanOutIsBoundedAndDoesNotQueueOtherTenants() {
-        int delayMs = 400;
+        int delayMs = 600;
         for (int page = 1; page <= 5; page++) {
             vobiz.stubFor(partnerGet("/cdrs").withQueryParam("page", WireMock.equalTo(Integer.toString(page)))
                     .willReturn(json(Vendor.generatedCdrPage(500, page, 100)).withFixedDelay(delayMs)));
@@ -195,7 +195,7 @@ class ResilienceTest extends UpstreamTest {
         List<Long> acmeStarts = journal("/api/v1/partner/cdrs").stream()
                 .map(r -> r.getLoggedDate().getTime()).sorted().toList();
         assertEquals(5, acmeStarts.size());
-        // With 2 slots, the 3rd page can only start once one of the first two (each 400 ms) has finished.
+        // With 2 slots, the 3rd page can only start once one of the first two (each 600 ms) has finished.
         assertThat(acmeStarts.get(2) - acmeStarts.get(0), greaterThanOrEqualTo((long) delayMs - 50));
         long globexAt = journal(ACCOUNTS).get(0).getLoggedDate().getTime();
         assertThat("globex must not wait behind acme's queue", globexAt, lessThan(acmeStarts.get(4)));
@@ -203,8 +203,9 @@ class ResilienceTest extends UpstreamTest {
 
     @Test
     void concurrentIdenticalReadsShareOneUpstreamCallEvenWithCachingOff() throws Exception {
+        // Long enough that every one of the 8 requests arrives while the first upstream call is still running.
         vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))
-                .withFixedDelay(300)));
+                .withFixedDelay(1500)));
         int parallel = 8;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
         try {
