@@ -19,6 +19,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 final class UpstreamErrors {
 
     private static final Logger LOG = Logger.getLogger(UpstreamErrors.class);
+    private static final Pattern RETRY_AFTER_IN_BODY = Pattern.compile("\"retryAfter\"\\s*:\\s*\"?(\\d{1,6})");
 
     private UpstreamErrors() {
     }
@@ -46,8 +49,10 @@ final class UpstreamErrors {
                     + status + "); ask the gateway operator to check them");
         }
         if (status == 429) {
+            Optional<Duration> retryAfter = retryAfter(response.getHeaderString("Retry-After"))
+                    .or(() -> retryAfterInBody(response));
             return new UpstreamRateLimitedException("The Vobiz " + api + " API is rate limiting requests; retry later",
-                    retryAfter(response.getHeaderString("Retry-After")));
+                    retryAfter);
         }
         if (status >= 500) {
             return new UpstreamUnavailableException("The Vobiz " + api + " API failed (HTTP " + status + "); retry later",
@@ -71,6 +76,17 @@ final class UpstreamErrors {
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();
             }
+        }
+    }
+
+    /** Vobiz's standard error body may carry {@code error.details.retryAfter} (seconds) instead of the header. */
+    private static Optional<Duration> retryAfterInBody(Response response) {
+        try {
+            String body = response.hasEntity() ? response.readEntity(String.class) : null;
+            Matcher m = body == null ? null : RETRY_AFTER_IN_BODY.matcher(body);
+            return m != null && m.find() ? Optional.of(Duration.ofSeconds(Long.parseLong(m.group(1)))) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

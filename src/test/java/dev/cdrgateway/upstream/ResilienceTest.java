@@ -113,6 +113,23 @@ class ResilienceTest extends UpstreamTest {
     }
 
     @Test
+    void retryAfterInVobizsErrorBodyIsHonouredWithoutTheHeader() {
+        // vobiz-error-429.json carries error.details.retryAfter = 1
+        vobiz.stubFor(partnerGet("/accounts").inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody(Vendor.body("errors/429"))).willSetStateTo("allowed"));
+        vobiz.stubFor(partnerGet("/accounts").inScenario("limited").whenScenarioStateIs("allowed")
+                .willReturn(json(Vendor.body("partner-customers/list"))));
+
+        post("customer/customers", "first", 5).body("errors", nullValue());
+
+        List<LoggedRequest> requests = journal(ACCOUNTS);
+        assertEquals(2, requests.size());
+        long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+        assertThat(gap, greaterThanOrEqualTo(1000L));
+    }
+
+    @Test
     void aRetryAfterBeyondTheCapFailsAtOnce() {
         vobiz.stubFor(partnerGet("/accounts").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
 
