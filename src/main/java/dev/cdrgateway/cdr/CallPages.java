@@ -10,28 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Upstream call pages shared within one GraphQL request: the same page of the same filtered set is fetched
- * once however many fields need it, and a summary reuses any page of its set (every Vobiz list envelope carries
- * the summary of the whole set). This is what keeps {@code calls { summary }} plus {@code callSummary} on the
- * same filter at one upstream call.
+ * Lets a summary reuse any page of its filtered set already requested in this GraphQL request (every Vobiz
+ * list envelope carries the summary of the whole set): {@code calls { summary }} plus {@code callSummary} on
+ * the same filter cost one upstream call. (That the same page is read only once per request is the
+ * executor's job, see {@code RequestScope#once}.)
  */
 @RequestScoped
 public class CallPages {
 
     private final VobizClient vobiz;
-    private final Map<String, Uni<CallPage>> pages = new LinkedHashMap<>();
     private final Map<String, Uni<CallPage>> anyPageOfSet = new LinkedHashMap<>();
 
     CallPages(VobizClient vobiz) {
         this.vobiz = vobiz;
     }
 
-    /** Page {@code page} (1-based) of size {@code perPage} of the set, fetched at most once per request. */
+    /** Page {@code page} (1-based) of size {@code perPage} of the set; remembered as a source of its summary. */
     public synchronized Uni<CallPage> page(CdrRoute route, CdrFilter filter, int page, int perPage) {
-        String set = setKey(route, filter);
-        Uni<CallPage> result = pages.computeIfAbsent(set + "#" + page + "/" + perPage,
-                k -> vobiz.listCalls(route, filter, page, perPage).memoize().indefinitely());
-        anyPageOfSet.putIfAbsent(set, result);
+        Uni<CallPage> result = vobiz.listCalls(route, filter, page, perPage);
+        anyPageOfSet.putIfAbsent(setKey(route, filter), result);
         return result;
     }
 

@@ -2,10 +2,14 @@ package dev.cdrgateway.upstream;
 
 import dev.cdrgateway.GatewayConfig;
 import io.quarkus.arc.Unremovable;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Per GraphQL request upstream bookkeeping (looked up programmatically, hence unremovable): the retry time
@@ -17,6 +21,7 @@ import java.time.Instant;
 public class RequestScope {
 
     private final Instant deadline;
+    private final Map<String, Uni<?>> reads = new HashMap<>();
     private Duration staleAge;
     private int upstreamCalls;
 
@@ -34,6 +39,16 @@ public class RequestScope {
         if (staleAge == null || age.compareTo(staleAge) > 0) {
             staleAge = age;
         }
+    }
+
+    /**
+     * The result of an upstream read within this request: the first caller's read is shared by every later one
+     * with the same key (same identity, endpoint and parameters), so one GraphQL request never reads the same
+     * upstream resource twice, with or without the cache (e.g. a customer record used for routing and shown).
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> Uni<T> once(String key, Supplier<Uni<T>> read) {
+        return (Uni<T>) reads.computeIfAbsent(key, k -> read.get().memoize().indefinitely());
     }
 
     /** Counts one call that reached Vobiz (each retry attempt counts). */

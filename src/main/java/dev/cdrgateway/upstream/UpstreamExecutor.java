@@ -84,10 +84,15 @@ public class UpstreamExecutor {
         this.stale = stale.as(CaffeineCache.class);
     }
 
-    /** Performs the read with caching, coalescing and fault tolerance. */
-    @SuppressWarnings("unchecked")
+    /** Performs the read with caching, coalescing and fault tolerance, at most once per GraphQL request. */
     public <T> Uni<T> read(Read<T> read) {
         String key = cacheKey(read);
+        Optional<RequestScope> scope = requestScope();
+        return scope.isPresent() ? scope.get().once(key, () -> readShared(key, read)) : readShared(key, read);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> readShared(String key, Read<T> read) {
         Supplier<Uni<T>> load = () -> coalesced(key, read);
         Uni<T> value = config.cache().enabled()
                 ? caches.get(read.cacheClass()).getAsync(key, k -> load.get())

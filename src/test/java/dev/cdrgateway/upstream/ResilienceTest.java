@@ -244,6 +244,19 @@ class ResilienceTest extends UpstreamTest {
         vobiz.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
     }
 
+    @Test
+    void oneRequestReadsEachUpstreamResourceOnceEvenWithCachingOff() {
+        stubCustomerWithoutToken();
+        vobiz.stubFor(partnerGet("/accounts/MA_DEMO0001/cdrs").willReturn(json(Vendor.body("partner-customer-cdrs/page"))));
+
+        // The record is needed twice: to show the customer and to route its calls.
+        post("cdr/customer-calls", "id", "MA_DEMO0001")
+                .body("errors", nullValue())
+                .body("data.customer.calls.totalCount", equalTo(7));
+
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/partner/accounts/MA_DEMO0001")));
+    }
+
     private List<LoggedRequest> journal(String path) {
         return vobiz.findAll(getRequestedFor(urlPathEqualTo(path))).stream()
                 .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
