@@ -74,7 +74,8 @@ public class GraphQLHttpRules {
     }
 
     void install(@Observes Router router) {
-        router.route("/graphql").order(-100).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        // No file uploads: a GraphQL body is JSON, and the default would create ./file-uploads (read-only root fs).
+        router.route("/graphql").order(-100).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.route("/graphql").order(-99).handler(this::check);
     }
 
