@@ -254,8 +254,7 @@ public class GraphQLHttpRules {
                     .document(query).parserOptions(parserOptions).build());
             int aliases = QueryCost.aliases(document);
             if (aliases > limits.maxAliases()) {
-                String type = responseType(rc);
-                write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, Map.of(
+                requestError(rc, Map.of(
                         "message", "The document has " + aliases + " aliased fields; at most " + limits.maxAliases()
                                 + " are allowed per request",
                         "extensions", extensions("TOO_MANY_ALIASES")));
@@ -263,8 +262,7 @@ public class GraphQLHttpRules {
             }
             return document;
         } catch (ParseCancelledException e) {
-            String type = responseType(rc);
-            write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, Map.of(
+            requestError(rc, Map.of(
                     "message", "The document is too large: at most " + limits.maxTokens() + " tokens are allowed",
                     "extensions", extensions("QUERY_TOO_LARGE")));
             return null;
@@ -274,10 +272,18 @@ public class GraphQLHttpRules {
                     : Map.of("message", "Syntax error: " + e.getMessage(), "extensions", extensions("GRAPHQL_PARSE_FAILED"),
                             "locations", List.of(Map.of("line", e.getLocation().getLine(),
                                     "column", e.getLocation().getColumn())));
-            String type = responseType(rc);
-            write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, error);
+            requestError(rc, error);
             return null;
         }
+    }
+
+    /**
+     * A well-formed HTTP request whose document is refused: 400 for application/graphql-response+json clients,
+     * 200 for application/json ones, as the GraphQL-over-HTTP specification says.
+     */
+    private static void requestError(RoutingContext rc, Map<String, Object> error) {
+        String type = responseType(rc);
+        write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, error);
     }
 
     private static void reject(RoutingContext rc, int status, String code, String message) {
