@@ -2,16 +2,30 @@ package dev.cdrgateway.testsupport;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 /**
  * The gateway wired to its own embedded simulator, as in dev/demo mode, but with a small fixed dataset (8
- * customers, 10 days up to 2026-03-25) as tenant {@code acme}'s upstream, and a fixed port so the REST clients can point back at the server.
+ * customers, 10 days up to 2026-03-25) as tenant {@code acme}'s upstream. The port is chosen once per test JVM
+ * (a free loopback port) and fixed for the profile, so the REST clients can point back at the server and two
+ * builds on one machine do not collide.
  */
 public class SimulatedUpstreamProfile implements QuarkusTestProfile {
 
-    /** Loopback port of this profile's server; fixed because the clients' URL must be known at start. */
-    public static final int PORT = 18617;
+    /** Loopback port of this profile's server; fixed per JVM because the clients' URL must be known at start. */
+    public static final int PORT = freeLoopbackPort();
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the simulated upstream", e);
+        }
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {
