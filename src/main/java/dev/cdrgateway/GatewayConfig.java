@@ -58,6 +58,9 @@ public interface GatewayConfig {
     /** Query cost limits, all checked before any upstream call. */
     Limits limits();
 
+    /** Automatic persisted queries. */
+    PersistedQueries persistedQueries();
+
     /** Metric labels. */
     Metrics metrics();
 
@@ -179,6 +182,32 @@ public interface GatewayConfig {
         /** How old (since it was fetched) an entry may be to be served stale. */
         @WithDefault("PT15M")
         java.time.Duration staleMaxAge();
+
+        /** Most last-good copies kept for stale-if-error (least recently used dropped first). */
+        @WithDefault("50000")
+        int staleMaxEntries();
+    }
+
+    /** Automatic persisted queries (Apollo Client / urql protocol). */
+    interface PersistedQueries {
+        /** Accept {@code extensions.persistedQuery}; when off, such requests get {@code PERSISTED_QUERY_NOT_SUPPORTED}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Size of each tenant's store, in characters of hash plus query text (least recently used dropped first). */
+        @WithDefault("2000000")
+        long maxCharsPerTenant();
+
+        /** A registered query unused for this long is dropped (clients re-register it transparently). */
+        @WithDefault("PT24H")
+        java.time.Duration idleExpiry();
+
+        /**
+         * {@code Cache-Control: private, max-age} of successful GET queries (persisted or not), so a browser or
+         * the client's HTTP cache can answer repeats; zero sends {@code no-store}. Responses vary on Authorization.
+         */
+        @WithDefault("PT5S")
+        java.time.Duration getMaxAge();
     }
 
     /** Query cost limits. */

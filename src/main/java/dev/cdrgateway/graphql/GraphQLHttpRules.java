@@ -1,18 +1,20 @@
 package dev.cdrgateway.graphql;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.tenant.Caller;
+import dev.cdrgateway.tenant.CallerAugmentor;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import dev.cdrgateway.GatewayConfig;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
@@ -24,6 +26,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.util.List;
 import java.util.Locale;
@@ -61,12 +65,35 @@ public class GraphQLHttpRules {
     private final GatewayConfig.Metrics metricsConfig;
     private final ParserOptions parserOptions;
     private final MeterRegistry metrics;
+    private final PersistedQueries persistedQueries;
+    private final String getCacheControl;
     private final Set<String> operationNames = ConcurrentHashMap.newKeySet();
+    /**
+     * Documents that passed the syntax, size and alias checks, by their text: dashboards send the same few all
+     * day, and parsing is most of this handler's cost. Holds no data and no tenant, only each operation's name
+     * and type.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, CheckedDocument> checked = Caffeine.newBuilder()
+            .executor(Runnable::run).maximumSize(2000).build();
 
-    GraphQLHttpRules(GatewayConfig config, MeterRegistry metrics) {
+    /** What these rules need from a document that passed the checks. */
+    record CheckedDocument(List<Operation> operations) {
+        record Operation(String name, OperationDefinition.Operation type) {
+        }
+
+        static CheckedDocument of(Document document) {
+            return new CheckedDocument(document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .map(o -> new Operation(o.getName(), o.getOperation())).toList());
+        }
+    }
+
+    GraphQLHttpRules(GatewayConfig config, MeterRegistry metrics, PersistedQueries persistedQueries) {
         this.limits = config.limits();
         this.metricsConfig = config.metrics();
         this.metrics = metrics;
+        this.persistedQueries = persistedQueries;
+        long maxAge = config.persistedQueries().getMaxAge().toSeconds();
+        this.getCacheControl = maxAge > 0 ? "private, max-age=" + maxAge : "no-store";
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
                 .maxTokens(limits.maxTokens()).captureSourceLocation(true).captureLineComments(false));
         // SmallRye parses operations with graphql-java's operation defaults: give them the same token limit.
@@ -94,6 +121,13 @@ public class GraphQLHttpRules {
             if (Boolean.TRUE.equals(rc.get(GraphQLCustomizer.REQUEST_FAILED)) && rc.response().getStatusCode() == 200
                     && type != null && type.startsWith(GRAPHQL_RESPONSE_JSON)) {
                 rc.response().setStatusCode(400);
+            }
+            if (rc.request().method() == HttpMethod.GET) {
+                // A successful GET query may be served again by the client's own HTTP cache, never a shared one
+                boolean ok = rc.response().getStatusCode() == 200 && rc.get(OPERATION) != null
+                        && "ok".equals(rc.get(GraphQLCustomizer.OUTCOME));
+                rc.response().putHeader(HttpHeaders.CACHE_CONTROL, ok ? getCacheControl : "no-store")
+                        .putHeader(HttpHeaders.VARY, "Authorization, Accept");
             }
         });
         if (rc.request().method() == HttpMethod.POST) {
@@ -127,10 +161,6 @@ public class GraphQLHttpRules {
             reject(rc, 400, "BAD_REQUEST", "The request body must be a JSON object with a `query` string");
             return;
         }
-        if (!(request.getValue("query") instanceof String query) || query.isBlank()) {
-            reject(rc, 400, "BAD_REQUEST", "The request body must contain a non-empty `query` string");
-            return;
-        }
         Object variables = request.getValue("variables");
         if (variables != null && !(variables instanceof JsonObject)) {
             reject(rc, 400, "BAD_REQUEST", "`variables` must be a JSON object");
@@ -141,59 +171,169 @@ public class GraphQLHttpRules {
             reject(rc, 400, "BAD_REQUEST", "`operationName` must be a string");
             return;
         }
-        Document document = parse(rc, query);
-        if (document != null) {
-            rc.put(OPERATION, operationName((String) operationName, document));
-            rc.next();
+        Object query = request.getValue("query");
+        if (query != null && !(query instanceof String)) {
+            reject(rc, 400, "BAD_REQUEST", "`query` must be a string");
+            return;
         }
+        Persisted persisted = persistedQuery(rc, request.getValue("extensions"));
+        if (persisted == Persisted.REFUSED) {
+            return;
+        }
+        String text = documentText(rc, (String) query, persisted);
+        if (text == null) {
+            return;
+        }
+        CheckedDocument document = check(rc, text);
+        if (document == null) {
+            return;
+        }
+        if (persisted != null && query == null) {
+            // SmallRye reads the body again: hand it the registered document
+            rc.setBody(Buffer.buffer(request.copy().put("query", text).encode()));
+        } else if (persisted != null) {
+            persistedQueries.register(tenant(rc), persisted.hash(), text);
+        }
+        rc.put(OPERATION, operationName((String) operationName, document));
+        rc.next();
+    }
+
+    /**
+     * The document to run: the client's own text (which must match its hash when it sends one), or the one
+     * registered under the hash; {@code null} after answering the request.
+     */
+    private String documentText(RoutingContext rc, String text, Persisted persisted) {
+        if (persisted == null || text != null) {
+            if (text == null || text.isBlank()) {
+                reject(rc, 400, "BAD_REQUEST", "The request must carry a non-empty `query` string, or the "
+                        + "`extensions.persistedQuery` hash of a registered one");
+                return null;
+            }
+            if (persisted != null && !persisted.hash().equals(PersistedQueries.sha256(text))) {
+                reject(rc, 400, "BAD_REQUEST", "`extensions.persistedQuery.sha256Hash` is not the SHA-256 of `query`");
+                return null;
+            }
+            return text;
+        }
+        return lookUp(rc, persisted);
+    }
+
+    /** A client's {@code extensions.persistedQuery}: the hash of the document it means. */
+    private record Persisted(String hash) {
+        /** Marker: the extension was malformed or persisted queries are off, and the request was answered. */
+        static final Persisted REFUSED = new Persisted("");
+    }
+
+    /** The persisted-query extension of a request, {@code null} without one, {@link Persisted#REFUSED} if answered. */
+    private Persisted persistedQuery(RoutingContext rc, Object extensions) {
+        if (extensions == null) {
+            return null;
+        }
+        if (!(extensions instanceof JsonObject json)) {
+            reject(rc, 400, "BAD_REQUEST", "`extensions` must be a JSON object");
+            return Persisted.REFUSED;
+        }
+        Object value = json.getValue("persistedQuery");
+        if (value == null) {
+            return null;
+        }
+        if (!persistedQueries.enabled()) {
+            requestError(rc, Map.of("message", "PersistedQueryNotSupported",
+                    "extensions", extensions("PERSISTED_QUERY_NOT_SUPPORTED")));
+            return Persisted.REFUSED;
+        }
+        if (!(value instanceof JsonObject persisted) || !(persisted.getValue("version") instanceof Number version)
+                || version.intValue() != 1 || !(persisted.getValue("sha256Hash") instanceof String hash)
+                || !PersistedQueries.wellFormed(hash)) {
+            reject(rc, 400, "BAD_REQUEST", "`extensions.persistedQuery` must be {\"version\": 1, \"sha256Hash\": "
+                    + "\"<64 lowercase hex digits>\"}");
+            return Persisted.REFUSED;
+        }
+        return new Persisted(hash);
+    }
+
+    /** The document registered under the hash for the caller's tenant, or {@code null} after answering "not found". */
+    private String lookUp(RoutingContext rc, Persisted persisted) {
+        String query = persistedQueries.find(tenant(rc), persisted.hash()).orElse(null);
+        if (query == null) {
+            // The exact message and code Apollo Client and urql look for before resending with the document
+            requestError(rc, Map.of("message", "PersistedQueryNotFound",
+                    "extensions", Map.of("code", "PERSISTED_QUERY_NOT_FOUND", "retryable", true)));
+        }
+        return query;
+    }
+
+    private static String tenant(RoutingContext rc) {
+        Caller caller = ((QuarkusHttpUser) rc.user()).getSecurityIdentity().getAttribute(CallerAugmentor.CALLER);
+        return caller.tenant().value();
     }
 
     private void checkGet(RoutingContext rc) {
         String query = rc.queryParams().get("query");
-        if (query == null || query.isBlank()) {
-            reject(rc, 400, "BAD_REQUEST", "GET requests must carry the operation in the `query` parameter");
+        Persisted persisted = null;
+        String extensions = rc.queryParams().get("extensions");
+        if (extensions != null) {
+            Object json;
+            try {
+                json = Json.decodeValue(extensions);
+            } catch (DecodeException e) {
+                reject(rc, 400, "BAD_REQUEST", "`extensions` must be a JSON object");
+                return;
+            }
+            persisted = persistedQuery(rc, json);
+            if (persisted == Persisted.REFUSED) {
+                return;
+            }
+        }
+        String text = documentText(rc, query, persisted);
+        if (text == null) {
             return;
         }
-        Document document = parse(rc, query);
+        CheckedDocument document = check(rc, text);
         if (document == null) {
             return;
         }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        List<CheckedDocument.Operation> operations = document.operations();
         String operationName = rc.queryParams().get("operationName");
-        OperationDefinition selected = null;
+        CheckedDocument.Operation selected = null;
         if (operations.size() == 1) {
             selected = operations.get(0);
         } else if (operationName != null) {
-            selected = operations.stream().filter(o -> operationName.equals(o.getName())).findFirst().orElse(null);
+            selected = operations.stream().filter(o -> operationName.equals(o.name())).findFirst().orElse(null);
         }
         if (selected == null) {
             reject(rc, 400, "BAD_REQUEST", "Name one operation of the document in `operationName`, or use POST");
             return;
         }
-        if (selected.getOperation() != OperationDefinition.Operation.QUERY) {
+        if (selected.type() != OperationDefinition.Operation.QUERY) {
             rc.response().putHeader(HttpHeaders.ALLOW, "POST");
             reject(rc, 405, "METHOD_NOT_ALLOWED", "GET can only run queries; send mutations with POST");
             return;
         }
-        rc.put(OPERATION, operationName(operationName, document));
         if (operationName != null) {
-            if (operations.size() > 1 || !operationName.equals(selected.getName())) {
+            if (operations.size() > 1 || !operationName.equals(selected.name())) {
                 reject(rc, 400, "BAD_REQUEST", "GET requests with several operations are not supported; use POST");
                 return;
             }
             // SmallRye would pass the query text as the operation name; the only operation is selected anyway.
             rc.queryParams().remove("operationName");
         }
+        if (persisted != null && query == null) {
+            rc.queryParams().set("query", text);
+        } else if (persisted != null) {
+            persistedQueries.register(tenant(rc), persisted.hash(), text);
+        }
+        rc.put(OPERATION, operationName(operationName, document));
         rc.next();
     }
 
     /** The operation's name for logs and metrics: the requested one, else the single operation's, else anonymous. */
-    private static String operationName(String requested, Document document) {
+    private static String operationName(String requested, CheckedDocument document) {
         if (requested != null && !requested.isBlank()) {
             return requested;
         }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        return operations.size() == 1 && operations.get(0).getName() != null ? operations.get(0).getName() : "anonymous";
+        List<CheckedDocument.Operation> operations = document.operations();
+        return operations.size() == 1 && operations.get(0).name() != null ? operations.get(0).name() : "anonymous";
     }
 
     /**
@@ -245,6 +385,21 @@ public class GraphQLHttpRules {
             return name;
         }
         return "other";
+    }
+
+    /** The checked document, or {@code null} after answering a syntax error or an exceeded size limit. */
+    private CheckedDocument check(RoutingContext rc, String query) {
+        CheckedDocument known = checked.getIfPresent(query);
+        if (known != null) {
+            return known;
+        }
+        Document document = parse(rc, query);
+        if (document == null) {
+            return null;
+        }
+        CheckedDocument result = CheckedDocument.of(document);
+        checked.put(query, result);
+        return result;
     }
 
     /** The parsed document, or {@code null} after answering a syntax error or an exceeded size limit. */

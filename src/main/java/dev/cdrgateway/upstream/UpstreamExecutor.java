@@ -1,5 +1,6 @@
 package dev.cdrgateway.upstream;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.graphql.GatewayException;
 import dev.cdrgateway.graphql.UpstreamCircuitOpenException;
@@ -9,6 +10,7 @@ import dev.cdrgateway.graphql.UpstreamUnavailableException;
 import dev.cdrgateway.tenant.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.arc.Arc;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -69,19 +71,19 @@ public class UpstreamExecutor {
     private final VobizGuard guard;
     private final TenantLimiter limiter;
     private final Map<CacheClass, Cache> caches;
-    private final CaffeineCache stale;
+    private final com.github.benmanes.caffeine.cache.Cache<String, Stamped> stale;
     private final Map<String, Uni<?>> inFlight = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
     UpstreamExecutor(GatewayConfig config, VobizGuard guard, TenantLimiter limiter, MeterRegistry metrics,
                      @CacheName("vobiz-closed") Cache closed, @CacheName("vobiz-open") Cache open,
-                     @CacheName("vobiz-customers") Cache customers, @CacheName("vobiz-stale") Cache stale) {
+                     @CacheName("vobiz-customers") Cache customers) {
         this.config = config;
         this.guard = guard;
         this.limiter = limiter;
         this.metrics = metrics;
         this.caches = Map.of(CacheClass.CLOSED, closed, CacheClass.OPEN, open, CacheClass.CUSTOMERS, customers);
-        this.stale = stale.as(CaffeineCache.class);
+        this.stale = staleStore(config.cache(), metrics);
     }
 
     /** Performs the read with caching, coalescing and fault tolerance, at most once per GraphQL request. */
@@ -101,8 +103,7 @@ public class UpstreamExecutor {
             return value;
         }
         return value.onFailure(UpstreamExecutor::isUpstreamFault).recoverWithUni(failure -> {
-            CompletableFuture<Object> previous = stale.getIfPresent(key);
-            Stamped stamped = previous == null ? null : (Stamped) previous.getNow(null);
+            Stamped stamped = stale.getIfPresent(key);
             if (stamped == null) {
                 return Uni.createFrom().failure(failure);
             }
@@ -127,7 +128,25 @@ public class UpstreamExecutor {
         }
         String key = cacheKey(equivalentRead);
         caches.get(equivalentRead.cacheClass()).as(CaffeineCache.class).put(key, CompletableFuture.completedFuture(value));
-        stale.put(key, CompletableFuture.completedFuture(new Stamped(value, Instant.now())));
+        stale.put(key, new Stamped(value, Instant.now()));
+    }
+
+    /**
+     * The last-good copies for stale-if-error, kept {@code stale-max-age} after they were fetched. Its own Caffeine
+     * instance rather than a Quarkus cache so its housekeeping and replace notifications run on the calling thread:
+     * Caffeine's default executor is the common ForkJoinPool, and where that pool has parallelism 1 (any machine or
+     * container with 2 CPUs) every such task started a new thread: measured at two threads per upstream call.
+     */
+    private static com.github.benmanes.caffeine.cache.Cache<String, Stamped> staleStore(GatewayConfig.Cache config,
+                                                                                      MeterRegistry metrics) {
+        com.github.benmanes.caffeine.cache.Cache<String, Stamped> store = Caffeine.newBuilder()
+                .executor(Runnable::run)
+                .maximumSize(config.staleMaxEntries())
+                .expireAfterWrite(config.staleMaxAge())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(metrics, store, "vobiz-stale");
+        return store;
     }
 
     /** The cache key: identity, endpoint and parameters in a stable order. Never contains a secret. */
@@ -140,7 +159,7 @@ public class UpstreamExecutor {
     private <T> Uni<T> coalesced(String key, Read<T> read) {
         return Uni.createFrom().deferred(() -> (Uni<T>) inFlight.computeIfAbsent(key, k -> limiter
                 .run(tenantKey(), () -> attempt(read, 1, deadline()))
-                .invoke(value -> stale.put(k, CompletableFuture.completedFuture(new Stamped(value, Instant.now()))))
+                .invoke(value -> stale.put(k, new Stamped(value, Instant.now())))
                 .onTermination().invoke(() -> inFlight.remove(k))
                 .memoize().indefinitely()));
     }

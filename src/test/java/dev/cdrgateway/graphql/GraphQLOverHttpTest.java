@@ -65,7 +65,8 @@ class GraphQLOverHttpTest extends UpstreamTest {
         given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
                 .when().post("/graphql")
                 .then().statusCode(400)
-                .body("errors[0].message", equalTo("The request body must contain a non-empty `query` string"));
+                .body("errors[0].message", equalTo("The request must carry a non-empty `query` string, or the "
+                        + "`extensions.persistedQuery` hash of a registered one"));
         given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).body("[{\"query\":\"{__typename}\"}]")
                 .when().post("/graphql")
                 .then().statusCode(400);
