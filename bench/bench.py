@@ -6,6 +6,7 @@ Every request spec is a JSON list of {"method", "path", "headers", "body"}; the 
 wrk Lua script (relative paths, so one script serves any host:port) and is used for the sanity checks.
 """
 import base64
+import hashlib
 import json
 import os
 import statistics
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 ISSUER = "https://bench.local"
@@ -110,6 +112,34 @@ def gql(token_value: str, query: str, variables=None) -> dict:
             "body": json.dumps({"query": query, "variables": variables or {}}, separators=(",", ":"))}
 
 
+def apq_extensions(query: str) -> dict:
+    return {"persistedQuery": {"version": 1, "sha256Hash": hashlib.sha256(query.encode()).hexdigest()}}
+
+
+def gql_apq(token_value: str, query: str, variables: dict, register=False) -> dict:
+    """An Automatic Persisted Query POST: the hash alone, or (register=True) the hash with the document."""
+    body = {"extensions": apq_extensions(query), "variables": variables}
+    if register:
+        body["query"] = query
+    return {"method": "POST", "path": "/graphql",
+            "headers": {"Authorization": "Bearer " + token_value, "Content-Type": "application/json",
+                        "Accept": "application/json"},
+            "body": json.dumps(body, separators=(",", ":"))}
+
+
+def gql_apq_get(token_value: str, query: str, variables: dict) -> dict:
+    """An Automatic Persisted Query as Apollo's useGETForHashedQueries sends it: GET with the hash only."""
+    params = urllib.parse.urlencode({"extensions": json.dumps(apq_extensions(query), separators=(",", ":")),
+                                     "variables": json.dumps(variables, separators=(",", ":"))})
+    return {"method": "GET", "path": "/graphql?" + params,
+            "headers": {"Authorization": "Bearer " + token_value, "Accept": "application/json"}, "body": None}
+
+
+def request_bytes(r: dict) -> int:
+    """What a client sends per request, without headers common to every variant: request target plus body."""
+    return len(r["path"].encode()) + (len(r["body"].encode()) if r["body"] is not None else 0)
+
+
 def direct(path: str, auth_id: str, auth_token: str) -> dict:
     return {"method": "GET", "path": path, "headers": {"X-Auth-ID": auth_id, "X-Auth-Token": auth_token},
             "body": None}
@@ -199,14 +229,23 @@ def prepare(sim_url: str, key_file: str, out_dir: str) -> None:
         # (5) customer user MA_SIM00002 and partner user alternating
         "s5_gw": ([gql(customer_jwts["MA_SIM00002"], PAGE_QUERY, {"id": "MA_SIM00002"}),
                    gql(partner_jwt, GLOBAL_QUERY)], "alternate"),
+        # (2) with Automatic Persisted Queries: one registration, then the hash alone (POST and GET)
+        "s2apq_reg": ([gql_apq(customer_jwts[c], PAGE_QUERY, {"id": c}, register=True) for c in sorted(creds)[:1]],
+                      "random"),
+        "s2apq_gw": ([gql_apq(customer_jwts[c], PAGE_QUERY, {"id": c}) for c in sorted(creds)], "random"),
+        "s2apqget_gw": ([gql_apq_get(customer_jwts[c], PAGE_QUERY, {"id": c}) for c in sorted(creds)], "random"),
         "s5_direct": ([acct("MA_SIM00002", "?page=1&per_page=20"),
                        direct("/sim/api/v1/partner/cdrs?page=1&per_page=20", PARTNER_ID, PARTNER_TOKEN)],
                       "alternate"),
     }
+    sizes = {}
     for name, (requests, mode) in specs.items():
+        sizes[name] = statistics.mean(request_bytes(r) for r in requests)
         with open(os.path.join(out_dir, name + ".json"), "w") as f:
             json.dump({"mode": mode, "requests": requests}, f)
         write_lua(os.path.join(out_dir, name + ".lua"), requests, mode)
+    with open(os.path.join(out_dir, "request-bytes.json"), "w") as f:
+        json.dump(sizes, f)
     print(f"prepared: {len(creds)} customers with own tokens, {len(uuids)} call uuids of MA_SIM00001")
 
 
@@ -393,6 +432,8 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
         ("1. same, 1 conn, per-request INFO log on", "s1log_c1", "d1_c1"),
         ("1. same, 16 conn, per-request INFO log on", "s1log_c16", "d1_c16"),
         ("2. customer 20-call page + summary, cache off, 16 conn", "s2_c16", "d2_c16"),
+        ("2. same as an Automatic Persisted Query: POST with the hash only, 16 conn", "s2apq_c16", "d2_c16"),
+        ("2. same as an Automatic Persisted Query: GET with the hash only, 16 conn", "s2apqget_c16", "d2_c16"),
         ("3. same, cache on (warm), 16 conn", "s3_c16", "d2_c16"),
         ("4. first: 500 (5 pages), 50 ms upstream, 1 conn vs 5 sequential direct", "s4_c1", "d4seq_c1"),
         ("4. first: 500 (5 pages), 50 ms upstream, 1 conn vs 1 direct call", "s4_c1", "d4one_c1"),
@@ -424,22 +465,42 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
                "Upstream calls/req from the gateway's `gateway_upstream_requests_seconds_count` delta. "
                "JIT ms/req: the part of CPU ms/req spent in the JVM's C1/C2 compiler threads (still compiling = not warm).")
     out.append("")
-    s = facts["startups"]
+    sizes = facts.get("request_bytes", {})
+    if sizes and "s2_c16" in results:
+        full = results["s2_c16"]
+        out.append("Persisted queries (scenario 2 query, cache off, 16 connections): bytes a client sends per request "
+                   "(request target + body; headers are the same for all three) and gateway cost:")
+        out.append("")
+        out.append("| variant | request bytes | CPU ms/req | p50 |")
+        out.append("|---|---:|---:|---:|")
+        for label, spec, row in (("full query (POST)", "s2_gw", "s2_c16"), ("APQ hash only (POST)", "s2apq_gw", "s2apq_c16"),
+                                 ("APQ hash only (GET)", "s2apqget_gw", "s2apqget_c16")):
+            r = results.get(row)
+            if r and spec in sizes:
+                out.append(f"| {label} | {sizes[spec]:.0f} | {r['cpu_ms_per_req']:.3f} | {fmt_ms(r['p50_us'])} |")
+        out.append("")
+    s = [x for x in facts["startups"] if x["instance"] != "S"]
+    cds = [x for x in facts["startups"] if x["instance"] == "S"]
     first = s[0]
     out.append(f"- **Startup (6)**: process start → first successful GraphQL response (a real `call(uuid)` lookup): "
                f"**{first['first_response_ms']:.0f} ms** on the first gateway start "
                f"(Quarkus \"started in\" {first.get('quarkus_started', '?')} s); all {len(s)} gateway starts: "
                + ", ".join(f"{x['first_response_ms']:.0f}" for x in s) + " ms")
+    if cds:
+        out.append(f"- **Startup with AppCDS** (`-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa`, built with "
+                   f"`-Dquarkus.package.jar.appcds.enabled=true`): first GraphQL response after "
+                   f"**{cds[0]['first_response_ms']:.0f} ms** (Quarkus \"started in\" {cds[0].get('quarkus_started', '?')} s)")
     out.append(f"- **Idle RSS** right after that first response: {first['idle_rss_kb'] / 1024:.0f} MB "
                f"(after 2 s idle: {first['idle2_rss_kb'] / 1024:.0f} MB)")
-    peaks = facts["peaks"]
+    peaks = [p for p in facts["peaks"] if p["instance"] != "S"]
     worst = max(peaks, key=lambda p: p["peak_rss_kb"])
     out.append(f"- **Peak RSS** of the gateway under load: **{worst['peak_rss_kb'] / 1024:.0f} MB** "
                f"(VmHWM {worst['hwm_kb'] / 1024:.0f} MB, instance `{worst['instance']}`); per instance: "
                + ", ".join(f"{p['instance']} {p['peak_rss_kb'] / 1024:.0f}" for p in peaks) + " MB")
     out.append(f"- wrk {facts['wrk_seconds']} s measured after {facts['warmup_seconds']} s warm-up per row; "
                f"after {facts.get('jit_warmup', '?')} s of untimed JIT warm-up load per query on each gateway start; "
-               f"127.0.0.1 only; gateway = prod profile, real OIDC (RS256), JVM defaults; "
+               f"127.0.0.1 only; gateway = prod profile, real OIDC (RS256), JVM options "
+               f"`{facts.get('java_opts') or 'none (defaults)'}`; "
                f"per-request INFO log line off (`GraphQLHttpRules` at WARN) except the \"INFO log on\" rows; "
                f"{facts['nproc']} cores shared by wrk, gateway and simulator; {facts['date']}")
     text = "\n".join(out) + "\n"

@@ -3,7 +3,11 @@
 # Usage: bench/run.sh
 # Env: WRK_SECONDS=10 (measured run) WARMUP_SECONDS=3 (run before each measured run) JIT_WARMUP=40 (seconds of
 #      load per query right after each gateway start, so the JIT has compiled the hot paths; see README)
-#      SKIP_BUILD=0 SKIP_LOG_ON=0 DIAG=0 (1 = also the tenant-concurrency=64 diagnostic instance)
+#      SKIP_BUILD=0 SKIP_LOG_ON=1 (0 = also the instance with the per-request INFO log line on)
+#      DIAG=0 (1 = also the tenant-concurrency=64 diagnostic instance)
+#      GATEWAY_JAVA_OPTS: JVM options of every gateway instance; the default makes the JVM size itself as in the
+#      production container (deploy/k8s: 768 MiB memory limit, JAVA_MAX_MEM_RATIO=60): a 460 MiB heap at most, and the
+#      serial collector that JVM ergonomics picks for under 1792 MiB of memory
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -12,7 +16,8 @@ HELPER="$BENCH_DIR/bench.py"
 WRK_SECONDS="${WRK_SECONDS:-10}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-3}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
-SKIP_LOG_ON="${SKIP_LOG_ON:-0}"
+SKIP_LOG_ON="${SKIP_LOG_ON:-1}"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=60}"
 JIT_WARMUP="${JIT_WARMUP:-40}"
 DIAG="${DIAG:-0}"
 ANCHOR_DATE=2026-03-25
@@ -76,8 +81,10 @@ CLK_TCK=$(getconf CLK_TCK)
 # --- 2. build --------------------------------------------------------------------------------------
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 if [[ "$SKIP_BUILD" != 1 || ! -f "$JAR" ]]; then
-  log "building the jar (./mvnw -q -B package -DskipTests)"
-  (cd "$ROOT" && ./mvnw -q -B package -DskipTests) >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log" >&2; die "build failed"; }
+  # AppCDS: the build also writes a class-data archive (target/quarkus-app/app-cds.jsa) for the startup row "with AppCDS"
+  log "building the jar (./mvnw -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)"
+  (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true) >"$WORK/build.log" 2>&1 \
+    || { tail -40 "$WORK/build.log" >&2; die "build failed"; }
 fi
 [[ -f "$JAR" ]] || die "no $JAR after the build"
 
@@ -128,7 +135,8 @@ start_gateway() { # name sim_port cache_enabled log_level [extra -D...]
   local name=$1 sim_port=$2 cache=$3 level=$4; shift 4
   GW_INDEX=$((GW_INDEX + 1)); GW_PORT=$((GW_PORT_BASE + GW_INDEX)); GW_NAME=$name
   local t0; t0=$(date +%s%N)
-  java \
+  # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
+  java $GATEWAY_JAVA_OPTS \
     -Dquarkus.http.port="$GW_PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.token.issuer=https://bench.local \
     -Dgateway.tenants.bench.partner.auth-id=PA_SIMULATOR \
@@ -242,7 +250,19 @@ load s1_c1 "$GW" s1_gw 1 gateway
 load s1_c16 "$GW" s1_gw 16 gateway
 load s2_c16 "$GW" s2_gw 16 gateway
 load s5_c16 "$GW" s5_gw 16 gateway
+# Automatic Persisted Queries: the client registers the document once, then sends its hash alone
+for spec in s2apq_reg s2apq_gw s2apqget_gw; do python3 "$HELPER" check "$GW" "$WORK/$spec.json"; done
+jit_warm s2apq_gw 8 $((JIT_WARMUP / 4)); jit_warm s2apqget_gw 8 $((JIT_WARMUP / 4))
+load s2apq_c16 "$GW" s2apq_gw 16 gateway
+load s2apqget_c16 "$GW" s2apqget_gw 16 gateway
 stop_gateway
+
+CDS="$ROOT/target/quarkus-app/app-cds.jsa"
+if [[ -f "$CDS" ]]; then
+  log "gateway S: startup only, with the AppCDS archive"
+  start_gateway S "$SIM0_PORT" false WARN -XX:SharedArchiveFile="$CDS"
+  stop_gateway
+fi
 
 log "gateway B: cache on, warm (scenario 3)"
 start_gateway B "$SIM0_PORT" true WARN
@@ -287,10 +307,14 @@ if [[ "$SKIP_LOG_ON" != 1 ]]; then
 fi
 
 # --- 6. table ----------------------------------------------------------------------------------------
-python3 - "$WORK/facts.json" "$STARTUPS" "$PEAKS" "$WRK_SECONDS" "$WARMUP_SECONDS" "$(nproc)" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$JIT_WARMUP" <<'EOF'
+GATEWAY_JAVA_OPTS="$GATEWAY_JAVA_OPTS" python3 - "$WORK/facts.json" "$STARTUPS" "$PEAKS" "$WRK_SECONDS" "$WARMUP_SECONDS" "$(nproc)" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$JIT_WARMUP" <<'EOF'
 import json, sys
 out, startups, peaks, wrk_s, warm_s, nproc, date, jit = sys.argv[1:]
+import os
+sizes_file = os.path.join(os.path.dirname(out), "request-bytes.json")
 json.dump({"startups": [json.loads(l) for l in open(startups)], "peaks": [json.loads(l) for l in open(peaks)],
+           "request_bytes": json.load(open(sizes_file)) if os.path.exists(sizes_file) else {},
+           "java_opts": os.environ.get("GATEWAY_JAVA_OPTS", ""),
            "wrk_seconds": int(wrk_s), "warmup_seconds": int(warm_s), "nproc": nproc, "date": date,
            "jit_warmup": int(jit)}, open(out, "w"))
 EOF

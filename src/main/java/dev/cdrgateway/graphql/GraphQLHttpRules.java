@@ -68,6 +68,8 @@ public class GraphQLHttpRules {
     private final PersistedQueries persistedQueries;
     private final String getCacheControl;
     private final Set<String> operationNames = ConcurrentHashMap.newKeySet();
+    /** Registered operation timers by operation, outcome and tenant (bounded: operation names are). */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     /**
      * Documents that passed the syntax, size and alias checks, by their text: dashboards send the same few all
      * day, and parsing is most of this handler's cost. Holds no data and no tenant, only each operation's name
@@ -351,13 +353,22 @@ public class GraphQLHttpRules {
         }
         String tenant = rc.get(GraphQLCustomizer.TENANT);
         Integer upstreamCalls = rc.get(GraphQLCustomizer.UPSTREAM_CALLS);
-        Timer.Builder timer = Timer.builder("gateway.graphql.operations")
-                .description("GraphQL requests by operation name and outcome")
-                .tag("operation", operation).tag("outcome", outcome).publishPercentileHistogram();
-        if (metricsConfig.tenantLabels()) {
-            timer.tag("tenant", tenant == null ? "-" : tenant);
+        String tenantLabel = metricsConfig.tenantLabels() ? (tenant == null ? "-" : tenant) : null;
+        String timerKey = operation + '|' + outcome + '|' + tenantLabel;
+        Timer timer = timers.get(timerKey);
+        if (timer == null) {
+            Timer.Builder builder = Timer.builder("gateway.graphql.operations")
+                    .description("GraphQL requests by operation name and outcome")
+                    .tag("operation", operation).tag("outcome", outcome).publishPercentileHistogram();
+            if (tenantLabel != null) {
+                builder.tag("tenant", tenantLabel);
+            }
+            timer = timers.computeIfAbsent(timerKey, k -> builder.register(metrics));
         }
-        timer.register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         MDC.put("operation", operation);
         MDC.put("tenant", tenant == null ? "-" : tenant);
         MDC.put("outcome", outcome);

@@ -73,6 +73,8 @@ public class UpstreamExecutor {
     private final Map<CacheClass, Cache> caches;
     private final com.github.benmanes.caffeine.cache.Cache<String, Stamped> stale;
     private final Map<String, Uni<?>> inFlight = new ConcurrentHashMap<>();
+    /** Registered upstream timers by endpoint, outcome and tenant: a registry lookup per call costs more. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
     UpstreamExecutor(GatewayConfig config, VobizGuard guard, TenantLimiter limiter, MeterRegistry metrics,
@@ -194,15 +196,19 @@ public class UpstreamExecutor {
 
     /** Latency histogram of upstream calls by endpoint and outcome (tenant only when configured: cardinality). */
     private Timer upstreamTimer(String endpoint, Throwable failure) {
-        Timer.Builder timer = Timer.builder("gateway.upstream.requests")
-                .description("Calls to the Vobiz APIs (each retry attempt counts)")
-                .tag("endpoint", endpoint)
-                .tag("outcome", outcome(failure))
-                .publishPercentileHistogram();
-        if (config.metrics().tenantLabels()) {
-            timer.tag("tenant", tenantKey());
-        }
-        return timer.register(metrics);
+        String outcome = outcome(failure);
+        String tenant = config.metrics().tenantLabels() ? tenantKey() : null;
+        return timers.computeIfAbsent(endpoint + '|' + outcome + '|' + tenant, k -> {
+            Timer.Builder timer = Timer.builder("gateway.upstream.requests")
+                    .description("Calls to the Vobiz APIs (each retry attempt counts)")
+                    .tag("endpoint", endpoint)
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram();
+            if (tenant != null) {
+                timer.tag("tenant", tenant);
+            }
+            return timer.register(metrics);
+        });
     }
 
     private static String outcome(Throwable failure) {
