@@ -64,6 +64,9 @@ public interface GatewayConfig {
     /** Metric labels. */
     Metrics metrics();
 
+    /** Bounds of the analytics fields: time series and breakdowns. */
+    dev.cdrgateway.analytics.AnalyticsConfig analytics();
+
     /** Metric label settings (label values multiply time series). */
     interface Metrics {
         /** Add a {@code tenant} label to upstream and GraphQL metrics. Off by default: one series set per tenant. */

@@ -14,5 +14,14 @@ public record CallConnection(
         @NonNull @Description("Paging information.") PageInfo pageInfo,
         @NonNull @Description("Number of calls in the whole filtered set.") int totalCount,
         @NonNull @Description("Totals over the whole filtered set, from the same upstream response as the page.")
-        CallSummary summary) {
+        CallSummary summary,
+        @Description("The filter the upstream actually applied to the set (its echo where it has one, else what the "
+                + "gateway sent), with the requested criteria it does not guarantee or did not apply. Null only for "
+                + "connections not read from one upstream filtered set.")
+        AppliedFilter appliedFilter) {
+
+    /** A connection whose applied filter is not known. */
+    public CallConnection(List<CallEdge> edges, PageInfo pageInfo, int totalCount, CallSummary summary) {
+        this(edges, pageInfo, totalCount, summary, null);
+    }
 }

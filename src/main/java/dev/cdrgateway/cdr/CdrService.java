@@ -102,6 +102,24 @@ public class CdrService {
                 .flatMap(route -> vobiz.recentCalls(route, limit));
     }
 
+    /**
+     * The route of one customer's filtered calls, or of the partner-wide log when {@code customerId} is null, after
+     * the same checks as the other call fields: a customer the caller may not see is {@code NOT_FOUND}, the
+     * partner-wide log is {@code FORBIDDEN} to customer users. For fields built from several reads of one set
+     * (analytics); the filter must already be validated.
+     *
+     * @param field the GraphQL field, named in the FORBIDDEN message
+     */
+    public Uni<CdrRoute> route(Caller caller, String customerId, CdrFilter filter, String field) {
+        if (customerId == null) {
+            checkPartner(caller, field);
+            return Uni.createFrom().item(router.global(caller.tenant()));
+        }
+        CustomerIds.requireValid(customerId, "customerId");
+        checkAccess(caller, customerId);
+        return router.forCustomer(caller.tenant(), customerId, filter);
+    }
+
     private Uni<CallConnection> connection(CdrRoute route, CdrFilter filter, Paginator.Request request) {
         return Paginator.<Call, CallPage>fetch(request, cursors,
                         (page, perPage) -> pages.page(route, filter, page, perPage)
@@ -109,7 +127,8 @@ public class CdrService {
                                 .transform(f -> CdrRouter.NotFound.customer(route.customerId())))
                 .map(window -> new CallConnection(
                         window.rows().stream().map(r -> new CallEdge(r.cursor(), r.node())).toList(),
-                        window.pageInfo(), window.totalCount(), window.anyPage().summary()));
+                        window.pageInfo(), window.totalCount(), window.anyPage().summary(),
+                        window.anyPage().appliedFilter()));
     }
 
     private Paginator.Request request(ConnectionArgs args, String scope, CdrFilter filter) {

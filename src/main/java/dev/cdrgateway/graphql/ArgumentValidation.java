@@ -1,6 +1,9 @@
 package dev.cdrgateway.graphql;
 
 import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.analytics.AnalyticsConfig;
+import dev.cdrgateway.analytics.SeriesPlan;
+import dev.cdrgateway.analytics.TimeGranularity;
 import dev.cdrgateway.cdr.CallDirection;
 import dev.cdrgateway.cdr.CallFilter;
 import dev.cdrgateway.cdr.CallStatus;
@@ -34,11 +37,13 @@ final class ArgumentValidation implements FieldValidation {
     private final GatewayConfig.Paging paging;
     private final Cursors cursors;
     private final Clock clock;
+    private final AnalyticsConfig analytics;
 
-    ArgumentValidation(GatewayConfig.Paging paging, Cursors cursors, Clock clock) {
+    ArgumentValidation(GatewayConfig.Paging paging, Cursors cursors, Clock clock, AnalyticsConfig analytics) {
         this.paging = paging;
         this.cursors = cursors;
         this.clock = clock;
+        this.analytics = analytics;
     }
 
     @Override
@@ -91,6 +96,17 @@ final class ArgumentValidation implements FieldValidation {
                 Integer limit = integer(args.get("limit"), "limit");
                 CdrService.requireRecentLimit(limit == null ? 20 : limit, paging);
             }
+            case "Query.callTimeSeries", "Customer.callTimeSeries" -> {
+                optionalCustomerId(args.get("customerId"), "customerId");
+                SeriesPlan.of(enumValue(TimeGranularity.class, args.get("granularity"), "granularity"),
+                        date(args.get("fromDate"), "fromDate"), date(args.get("toDate"), "toDate"), filter(args),
+                        analytics);
+            }
+            case "Query.callBreakdown" -> {
+                optionalCustomerId(args.get("customerId"), "customerId");
+                filter(args);
+            }
+            case "Customer.callBreakdown" -> filter(args);
             default -> {
                 // no arguments to check
             }

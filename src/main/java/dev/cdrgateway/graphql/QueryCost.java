@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.analytics.AnalyticsCost;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.language.Document;
@@ -11,6 +12,7 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** How much an operation costs: list/connection fields multiply their selection's cost by their page size. */
 final class QueryCost implements FieldComplexityCalculator {
@@ -25,6 +27,10 @@ final class QueryCost implements FieldComplexityCalculator {
     public int calculate(FieldComplexityEnvironment environment, int childComplexity) {
         Map<String, Object> args = environment.getArguments();
         String name = environment.getField().getName();
+        OptionalLong analytics = AnalyticsCost.multiplier(name, args);
+        if (analytics.isPresent()) {
+            return (int) Math.min(Integer.MAX_VALUE / 2, 1L + Math.max(1, childComplexity) * analytics.getAsLong());
+        }
         boolean paged = args.containsKey("first") || args.containsKey("last") || args.containsKey("limit")
                 || name.equals("calls") || name.equals("customers") || name.equals("recentCalls");
         if (!paged || childComplexity == 0) {

@@ -1,6 +1,7 @@
 package dev.cdrgateway.upstream;
 
 import dev.cdrgateway.cdr.Call;
+import dev.cdrgateway.cdr.CallListEndpoint;
 import dev.cdrgateway.cdr.CallPage;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.customer.CustomerPage;
@@ -101,28 +102,48 @@ public class VobizClient {
      * surfaces as {@link UpstreamNotFoundException}'s public counterpart in the service.
      */
     public Uni<CallPage> listCalls(CdrRoute route, CdrFilter filter, int page, int perPage) {
+        return listCalls(route, filter, page, perPage, cacheClassOf(route, filter));
+    }
+
+    /**
+     * The summary of a filtered set (with the filter applied), read with the smallest page (one row), for fields
+     * that need totals only (analytics: one call per time-series bucket or breakdown value). A range that ended
+     * before today (UTC) is cached long on every route, the partner-wide log included: a closed day no longer gains
+     * calls, and a year of monthly buckets must not be re-read every few seconds. Anything else is cached briefly.
+     */
+    public Uni<CallPage> summaryPage(CdrRoute route, CdrFilter filter) {
+        boolean closed = filter.toDate() != null && filter.toDate().isBefore(LocalDate.now(clock));
+        return listCalls(route, filter, 1, 1, closed ? CacheClass.CLOSED : CacheClass.OPEN);
+    }
+
+    private Uni<CallPage> listCalls(CdrRoute route, CdrFilter filter, int page, int perPage, CacheClass cacheClass) {
         Map<String, String> query = queryFor(route, filter);
         query.put("page", Integer.toString(page));
         query.put("per_page", Integer.toString(Math.max(1, Math.min(perPage, 100))));
         Supplier<Uni<VobizCdrPage>> call;
         String endpoint;
+        CallListEndpoint served;
         if (route instanceof CdrRoute.Account a) {
             VobizCredentials c = a.credentials();
             endpoint = filter.isEmpty() ? "account.list" : "account.search";
+            served = filter.isEmpty() ? CallListEndpoint.ACCOUNT_LIST : CallListEndpoint.ACCOUNT_SEARCH;
             call = filter.isEmpty()
                     ? () -> account.list(c.authId(), c.authToken(), c.authId(), query)
                     : () -> account.search(c.authId(), c.authToken(), c.authId(), query)
                             .invoke(body -> checkSearchEcho(body, filter));
         } else if (route instanceof CdrRoute.PartnerCustomer p) {
             endpoint = "partner.customer-cdrs";
+            served = CallListEndpoint.PARTNER_CUSTOMER_CDRS;
             call = () -> partner.listCustomerCdrs(p.partner().authId(), p.partner().authToken(), p.customerId(), query);
         } else {
             CdrRoute.PartnerGlobal g = (CdrRoute.PartnerGlobal) route;
             endpoint = "partner.cdrs";
+            served = CallListEndpoint.PARTNER_CDRS;
             call = () -> partner.listCdrs(g.partner().authId(), g.partner().authToken(), query);
         }
-        return read(route, endpoint, cacheClassOf(route, filter), query,
-                () -> call.get().map(body -> VobizMapper.toCallPage(body, route.customerId())));
+        return read(route, endpoint, cacheClass, query,
+                () -> call.get().map(body -> VobizMapper.toCallPage(body, route.customerId())
+                        .withAppliedFilter(VobizMapper.toAppliedFilter(served, filter, body.searchEcho()))));
     }
 
     /**

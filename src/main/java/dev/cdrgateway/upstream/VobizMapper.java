@@ -1,12 +1,16 @@
 package dev.cdrgateway.upstream;
 
+import dev.cdrgateway.cdr.AppliedFilter;
 import dev.cdrgateway.cdr.Call;
 import dev.cdrgateway.cdr.CallBilling;
 import dev.cdrgateway.cdr.CallDirection;
+import dev.cdrgateway.cdr.CallFilterField;
+import dev.cdrgateway.cdr.CallListEndpoint;
 import dev.cdrgateway.cdr.CallPage;
 import dev.cdrgateway.cdr.CallQuality;
 import dev.cdrgateway.cdr.CallStatus;
 import dev.cdrgateway.cdr.CallTiming;
+import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.cdr.Hangup;
 import dev.cdrgateway.cdr.HangupCause;
 import dev.cdrgateway.cdr.SipDetails;
@@ -18,6 +22,7 @@ import dev.cdrgateway.upstream.dto.VobizAccount;
 import dev.cdrgateway.upstream.dto.VobizAccountPage;
 import dev.cdrgateway.upstream.dto.VobizCdr;
 import dev.cdrgateway.upstream.dto.VobizCdrPage;
+import dev.cdrgateway.upstream.dto.VobizSearchEcho;
 import dev.cdrgateway.upstream.dto.VobizSummary;
 import org.jboss.logging.Logger;
 
@@ -30,7 +35,10 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,6 +153,88 @@ public final class VobizMapper {
             total = rows.size();
         }
         return new CallPage(rows, total, toSummary(page.summary(), total, rows));
+    }
+
+    /** Criteria the seed contract documents for the account list and search endpoints (upstream README §3). */
+    private static final Set<CallFilterField> ACCOUNT_DOCUMENTED = EnumSet.of(CallFilterField.FROM_DATE,
+            CallFilterField.TO_DATE, CallFilterField.DIRECTION, CallFilterField.MIN_DURATION_SECONDS,
+            CallFilterField.CALLER_NUMBER, CallFilterField.CALLEE_NUMBER);
+    /** Criteria the seed contract documents for the partner CDR endpoints (upstream README §3). */
+    private static final Set<CallFilterField> PARTNER_DOCUMENTED = EnumSet.of(CallFilterField.FROM_DATE,
+            CallFilterField.TO_DATE, CallFilterField.DIRECTION, CallFilterField.STATUS, CallFilterField.HANGUP_CAUSE,
+            CallFilterField.MIN_DURATION_SECONDS);
+
+    /**
+     * The filter a list endpoint applied: the search echo's values for the criteria it echoes (an empty string
+     * meaning "not applied"), the sent parameters for the rest, which requested criteria the endpoint does not
+     * document (pass-through) and which the echo contradicts. Number values are never logged.
+     */
+    public static AppliedFilter toAppliedFilter(CallListEndpoint endpoint, CdrFilter sent, VobizSearchEcho echo) {
+        Set<CallFilterField> documented = endpoint == CallListEndpoint.ACCOUNT_LIST
+                || endpoint == CallListEndpoint.ACCOUNT_SEARCH ? ACCOUNT_DOCUMENTED : PARTNER_DOCUMENTED;
+        CallDirection direction = sent.direction();
+        HangupCause cause = sent.hangupCause();
+        String caller = sent.callerNumber();
+        String callee = sent.calleeNumber();
+        List<CallFilterField> notApplied = new ArrayList<>();
+        Set<CallFilterField> confirmed = EnumSet.noneOf(CallFilterField.class);
+        if (echo != null) {
+            direction = CallDirection.fromWire(blankToNull(echo.callDirection()));
+            cause = blankToNull(echo.hangupCause()) == null ? null : HangupCause.fromWire(echo.hangupCause());
+            caller = blankToNull(echo.fromNumber());
+            callee = blankToNull(echo.toNumber());
+            compare(CallFilterField.DIRECTION, sent.direction(), direction, notApplied, confirmed);
+            compare(CallFilterField.HANGUP_CAUSE, sent.hangupCause(), cause, notApplied, confirmed);
+            compare(CallFilterField.CALLER_NUMBER, sent.callerNumber(), caller, notApplied, confirmed);
+            compare(CallFilterField.CALLEE_NUMBER, sent.calleeNumber(), callee, notApplied, confirmed);
+        }
+        List<CallFilterField> notGuaranteed = new ArrayList<>();
+        for (CallFilterField field : requested(sent)) {
+            if (!documented.contains(field) && !confirmed.contains(field) && !notApplied.contains(field)) {
+                notGuaranteed.add(field);
+            }
+        }
+        return new AppliedFilter(endpoint, echo != null, sent.fromDate(), sent.toDate(), direction, sent.status(), cause,
+                sent.minDurationSeconds(), sent.maxDurationSeconds(), caller, callee, List.copyOf(notGuaranteed),
+                List.copyOf(notApplied));
+    }
+
+    private static void compare(CallFilterField field, Object sent, Object echoed, List<CallFilterField> notApplied,
+                                Set<CallFilterField> confirmed) {
+        if (sent == null) {
+            return;
+        }
+        if (sent.equals(echoed)) {
+            confirmed.add(field);
+        } else {
+            notApplied.add(field);
+        }
+    }
+
+    private static List<CallFilterField> requested(CdrFilter f) {
+        List<CallFilterField> fields = new ArrayList<>();
+        if (f.fromDate() != null) {
+            fields.add(CallFilterField.FROM_DATE);
+            fields.add(CallFilterField.TO_DATE);
+        }
+        addIf(fields, f.direction(), CallFilterField.DIRECTION);
+        addIf(fields, f.status(), CallFilterField.STATUS);
+        addIf(fields, f.hangupCause(), CallFilterField.HANGUP_CAUSE);
+        addIf(fields, f.minDurationSeconds(), CallFilterField.MIN_DURATION_SECONDS);
+        addIf(fields, f.maxDurationSeconds(), CallFilterField.MAX_DURATION_SECONDS);
+        addIf(fields, f.callerNumber(), CallFilterField.CALLER_NUMBER);
+        addIf(fields, f.calleeNumber(), CallFilterField.CALLEE_NUMBER);
+        return fields;
+    }
+
+    private static void addIf(List<CallFilterField> fields, Object value, CallFilterField field) {
+        if (value != null) {
+            fields.add(field);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**

@@ -1,0 +1,292 @@
+package dev.cdrgateway.analytics;
+
+import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.cdr.Call;
+import dev.cdrgateway.cdr.CallDirection;
+import dev.cdrgateway.cdr.CallFilter;
+import dev.cdrgateway.cdr.CallPage;
+import dev.cdrgateway.cdr.CallPages;
+import dev.cdrgateway.cdr.CallStatus;
+import dev.cdrgateway.cdr.CdrFilter;
+import dev.cdrgateway.cdr.CdrService;
+import dev.cdrgateway.cdr.HangupCause;
+import dev.cdrgateway.customer.CustomerIds;
+import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.graphql.ForbiddenException;
+import dev.cdrgateway.graphql.Money;
+import dev.cdrgateway.graphql.Paginator;
+import dev.cdrgateway.summary.CallSummary;
+import dev.cdrgateway.tenant.Caller;
+import dev.cdrgateway.upstream.CdrRoute;
+import dev.cdrgateway.upstream.CdrRouter;
+import dev.cdrgateway.upstream.VobizClient;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * Time series and breakdowns of a customer's or the whole partner's filtered calls, built from upstream summaries
+ * (every Vobiz list envelope carries the summary of its whole filtered set, so one request with {@code per_page=1}
+ * per bucket or value is enough) rather than from the calls. HOUR buckets are the exception: upstream filters take
+ * whole days, so they read the calls of a bounded window. Reads of one field run concurrently, at most
+ * {@code gateway.analytics.concurrency} at a time, through the executor (cache, coalescing, retries). A field
+ * whose reads partly fail fails as a whole: a missing bucket or value is never shown as zero.
+ */
+@ApplicationScoped
+public class AnalyticsService {
+
+    private static final List<HangupCause> DOCUMENTED_CAUSES = Arrays.stream(HangupCause.values())
+            .filter(c -> c != HangupCause.UNKNOWN).toList();
+
+    private final CdrService cdrs;
+    private final CallPages pages;
+    private final VobizClient vobiz;
+    private final AnalyticsConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    AnalyticsService(CdrService cdrs, CallPages pages, VobizClient vobiz, GatewayConfig config) {
+        this.cdrs = cdrs;
+        this.pages = pages;
+        this.vobiz = vobiz;
+        this.config = config.analytics();
+    }
+
+    /** Validates a series request without I/O. */
+    public SeriesPlan plan(TimeGranularity granularity, LocalDate from, LocalDate to, CallFilter filter) {
+        return SeriesPlan.of(granularity, from, to, CallFilter.normalised(filter, LocalDate.now(clock)), config);
+    }
+
+    /**
+     * A breakdown's scope, validated and access-checked without I/O: a customer the caller may not see is
+     * NOT_FOUND, the whole partner (customerId null) FORBIDDEN to customer users.
+     */
+    public CallBreakdown breakdown(Caller caller, String customerId, CallFilter filter) {
+        CdrFilter valid = CallFilter.normalised(filter, LocalDate.now(clock));
+        if (customerId == null) {
+            if (!caller.role().isPartner()) {
+                throw new ForbiddenException("`callBreakdown` of the whole partner is only available to partner users");
+            }
+        } else {
+            CustomerIds.requireValid(customerId, "customerId");
+            if (!caller.maySee(customerId)) {
+                throw CdrRouter.NotFound.customer(customerId);
+            }
+        }
+        return new CallBreakdown(customerId, valid);
+    }
+
+    /** The time series of one customer's calls, or (customerId null, partner users) the whole partner's. */
+    public Uni<CallTimeSeries> timeSeries(Caller caller, String customerId, SeriesPlan plan) {
+        return cdrs.route(caller, customerId, plan.filter(), "callTimeSeries")
+                .flatMap(route -> plan.granularity() == TimeGranularity.HOUR
+                        ? hourly(route, plan) : perBucket(route, plan))
+                .map(buckets -> new CallTimeSeries(plan.granularity(), plan.fromDate(), plan.toDate(), "UTC", buckets));
+    }
+
+    /** One upstream summary per bucket. */
+    private Uni<List<CallTimeBucket>> perBucket(CdrRoute route, SeriesPlan plan) {
+        return bounded(plan.buckets(), bucket -> summary(route,
+                Filters.withDates(plan.filter(), bucket.firstDay(), bucket.lastDay()))
+                .map(summary -> CallTimeBucket.of(bucket, summary)));
+    }
+
+    /**
+     * The calls of the whole window, read in 100-row pages (the first one tells the size; the rest concurrently),
+     * placed into hours by their start time. Refused once the first page shows more calls than allowed.
+     */
+    private Uni<List<CallTimeBucket>> hourly(CdrRoute route, SeriesPlan plan) {
+        CdrFilter window = Filters.withDates(plan.filter(), plan.fromDate(), plan.toDate());
+        int size = Paginator.MAX_UPSTREAM_PAGE_SIZE;
+        return page(route, window, 1, size).flatMap(first -> {
+            if (first.total() > config.hourlyMaxCalls()) {
+                return Uni.createFrom().failure(new BadUserInputException("HOUR buckets read the calls themselves and "
+                        + "the range holds " + first.total() + " calls, more than the " + config.hourlyMaxCalls()
+                        + " allowed; narrow the filter or the range, or use DAY"));
+            }
+            int pageCount = (int) ((first.total() + size - 1) / size);
+            List<Integer> rest = IntStream.rangeClosed(2, pageCount).boxed().toList();
+            return bounded(rest, n -> page(route, window, n, size)).map(more -> {
+                Map<String, Call> calls = new LinkedHashMap<>();
+                first.rows().forEach(call -> calls.putIfAbsent(call.uuid(), call));
+                more.forEach(p -> p.rows().forEach(call -> calls.putIfAbsent(call.uuid(), call)));
+                return hourBuckets(plan, calls.values());
+            });
+        });
+    }
+
+    /** Calls without a start time, or starting outside the range, belong to no bucket and are left out. */
+    private static List<CallTimeBucket> hourBuckets(SeriesPlan plan, Iterable<Call> calls) {
+        OffsetDateTime origin = plan.buckets().get(0).start();
+        List<List<Call>> byHour = new ArrayList<>();
+        plan.buckets().forEach(b -> byHour.add(new ArrayList<>()));
+        for (Call call : calls) {
+            OffsetDateTime started = call.timing().startedAt();
+            if (started == null) {
+                continue;
+            }
+            long hour = java.time.Duration.between(origin, started).toHours();
+            if (!started.isBefore(origin) && hour < byHour.size()) {
+                byHour.get((int) hour).add(call);
+            }
+        }
+        List<CallTimeBucket> buckets = new ArrayList<>();
+        for (int i = 0; i < byHour.size(); i++) {
+            buckets.add(CallTimeBucket.of(plan.buckets().get(i), RowSummary.of(byHour.get(i))));
+        }
+        return buckets;
+    }
+
+    /** The set split by direction: one summary per direction plus the set's own. */
+    public Uni<CallsByDirection> byDirection(Caller caller, CallBreakdown scope) {
+        CdrFilter filter = scope.filter;
+        return cdrs.route(caller, scope.getCustomerId(), filter, "callBreakdown").flatMap(route -> split(route,
+                filter, List.of(CallDirection.values()), filter.direction(), Filters::withDirection,
+                (values, total) -> {
+                    List<DirectionShare> rows = new ArrayList<>();
+                    values.forEach((direction, s) -> rows.add(new DirectionShare(direction, s.totalCalls(),
+                            RowSummary.percent(s.totalCalls(), total.totalCalls()), s.totalCost())));
+                    return new CallsByDirection(total.totalCalls(), sum(values) == total.totalCalls(), rows);
+                }));
+    }
+
+    /** The set split by status, on the partner API (the one documenting the {@code status} filter). */
+    public Uni<CallsByStatus> byStatus(Caller caller, CallBreakdown scope) {
+        CdrFilter filter = scope.filter;
+        return partnerRoute(caller, scope).flatMap(route -> split(route, filter, List.of(CallStatus.values()),
+                filter.status(), Filters::withStatus,
+                (values, total) -> {
+                    List<StatusShare> rows = new ArrayList<>();
+                    values.forEach((status, s) -> rows.add(new StatusShare(status, s.totalCalls(),
+                            RowSummary.percent(s.totalCalls(), total.totalCalls()), s.totalCost())));
+                    return new CallsByStatus(total.totalCalls(), sum(values) == total.totalCalls(), rows);
+                }));
+    }
+
+    /**
+     * The set split by hangup cause, on the partner API (the one documenting {@code hangup_cause}): one summary per
+     * documented cause; UNKNOWN is what they leave of the set's total.
+     */
+    public Uni<CallsByHangupCause> byHangupCause(Caller caller, CallBreakdown scope) {
+        CdrFilter filter = scope.filter;
+        return partnerRoute(caller, scope).flatMap(route -> split(route, filter, DOCUMENTED_CAUSES,
+                filter.hangupCause(), Filters::withHangupCause,
+                (values, total) -> {
+                    long known = sum(values);
+                    List<HangupCauseShare> rows = new ArrayList<>();
+                    values.forEach((cause, s) -> rows.add(new HangupCauseShare(cause, cause.meaning(), s.totalCalls(),
+                            RowSummary.percent(s.totalCalls(), total.totalCalls()), s.totalCost())));
+                    long unknown = total.totalCalls() - known;
+                    if (unknown > 0) {
+                        rows.add(new HangupCauseShare(HangupCause.UNKNOWN, HangupCause.UNKNOWN.meaning(), (int) unknown,
+                                RowSummary.percent(unknown, total.totalCalls()), remainder(total, values.values())));
+                    }
+                    List<HangupCauseShare> nonZero = rows.stream().filter(r -> r.calls() > 0)
+                            .sorted(Comparator.comparingInt(HangupCauseShare::calls).reversed()).toList();
+                    return new CallsByHangupCause(total.totalCalls(), known <= total.totalCalls(), nonZero);
+                }));
+    }
+
+    /** The set's own summary. */
+    public Uni<CallSummary> breakdownSummary(Caller caller, CallBreakdown scope) {
+        return cdrs.route(caller, scope.getCustomerId(), scope.filter, "callBreakdown")
+                .flatMap(route -> summary(route, scope.filter));
+    }
+
+    /**
+     * A partner route for the scope (a status criterion sends any customer read there), so that the split values
+     * and the total they are compared with come from the same endpoint.
+     */
+    private Uni<CdrRoute> partnerRoute(Caller caller, CallBreakdown scope) {
+        return cdrs.route(caller, scope.getCustomerId(), Filters.withStatus(scope.filter, CallStatus.ANSWERED),
+                "callBreakdown");
+    }
+
+    /** How values of one dimension are put into a filter. */
+    @FunctionalInterface
+    private interface WithValue<V> {
+        CdrFilter apply(CdrFilter filter, V value);
+    }
+
+    /** Builds a split from each value's summary (insertion-ordered) and the set's total. */
+    @FunctionalInterface
+    private interface Assemble<V, R> {
+        R apply(Map<V, CallSummary> values, CallSummary total);
+    }
+
+    /**
+     * The set's summary and one summary per value. A value the filter already excludes is zero without an upstream
+     * call; the value the filter already selects is the set itself (the same read, made once).
+     */
+    private <V, R> Uni<R> split(CdrRoute route, CdrFilter filter, List<V> values, V fixed, WithValue<V> with,
+                                Assemble<V, R> assemble) {
+        Uni<CallSummary> total = summary(route, filter);
+        Uni<List<CallSummary>> each = bounded(values, value -> fixed != null && !fixed.equals(value)
+                ? Uni.createFrom().item(RowSummary.of(List.of()))
+                : summary(route, with.apply(filter, value)));
+        return Uni.combine().all().unis(total, each).asTuple().map(t -> {
+            Map<V, CallSummary> byValue = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                byValue.put(values.get(i), t.getItem2().get(i));
+            }
+            return assemble.apply(byValue, t.getItem1());
+        });
+    }
+
+    private static long sum(Map<?, CallSummary> values) {
+        return values.values().stream().mapToLong(CallSummary::totalCalls).sum();
+    }
+
+    /** The total's cost minus the known values' costs; null when an amount is missing. */
+    private static Money remainder(CallSummary total, Iterable<CallSummary> known) {
+        if (total.totalCost() == null) {
+            return null;
+        }
+        BigDecimal rest = total.totalCost().amount();
+        for (CallSummary summary : known) {
+            if (summary.totalCost() != null) {
+                rest = rest.subtract(summary.totalCost().amount());
+            }
+        }
+        return new Money(rest.max(BigDecimal.ZERO), total.totalCost().currency());
+    }
+
+    private Uni<CallSummary> summary(CdrRoute route, CdrFilter filter) {
+        return notFoundAsCustomer(route, vobiz.summaryPage(route, filter)).map(CallPage::summary);
+    }
+
+    private Uni<CallPage> page(CdrRoute route, CdrFilter filter, int page, int perPage) {
+        return notFoundAsCustomer(route, pages.page(route, filter, page, perPage));
+    }
+
+    /** On partner routes Vobiz's 404 means the customer is not this partner's: the uniform NOT_FOUND. */
+    private static Uni<CallPage> notFoundAsCustomer(CdrRoute route, Uni<CallPage> read) {
+        return read.onFailure(VobizClient::isNotFound)
+                .transform(f -> CdrRouter.NotFound.customer(Objects.requireNonNullElse(route.customerId(), "")));
+    }
+
+    /** Applies {@code fetch} to every item, at most {@code concurrency} at a time; results in the items' order. */
+    private <T, R> Uni<List<R>> bounded(List<T> items, Function<T, Uni<R>> fetch) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().range(0, items.size())
+                .onItem().transformToUni(i -> fetch.apply(items.get(i)).map(result -> Map.entry(i, result)))
+                .merge(config.concurrency())
+                .collect().asList()
+                .map(entries -> entries.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList());
+    }
+}
