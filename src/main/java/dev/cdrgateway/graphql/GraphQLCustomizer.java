@@ -7,7 +7,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
 import io.quarkus.arc.Arc;
@@ -72,8 +71,7 @@ public class GraphQLCustomizer {
                         : super.beginExecuteOperation(parameters, state);
             }
         });
-        chain.add(new MaxQueryComplexityInstrumentation(limits.maxComplexity(),
-                new QueryCost(config.paging().defaultFirst())));
+        chain.add(new CostLimit(limits.maxComplexity(), new QueryCost(config.paging().defaultFirst())));
         chain.add(new ErrorCodes(GraphQLCustomizer::observe, GraphQLCustomizer::responseExtensions));
         builder.instrumentation(new ChainedInstrumentation(chain));
     }

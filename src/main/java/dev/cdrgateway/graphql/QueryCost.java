@@ -1,8 +1,6 @@
 package dev.cdrgateway.graphql;
 
 import dev.cdrgateway.analytics.AnalyticsCost;
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.FieldComplexityEnvironment;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -15,7 +13,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /** How much an operation costs: list/connection fields multiply their selection's cost by their page size. */
-final class QueryCost implements FieldComplexityCalculator {
+final class QueryCost {
 
     private final int defaultPageSize;
 
@@ -23,10 +21,8 @@ final class QueryCost implements FieldComplexityCalculator {
         this.defaultPageSize = defaultPageSize;
     }
 
-    @Override
-    public int calculate(FieldComplexityEnvironment environment, int childComplexity) {
-        Map<String, Object> args = environment.getArguments();
-        String name = environment.getField().getName();
+    /** The cost of field {@code name} with these (coerced) arguments whose selection costs {@code childComplexity}. */
+    int cost(String name, Map<String, Object> args, int childComplexity) {
         OptionalLong analytics = AnalyticsCost.multiplier(name, args);
         if (analytics.isPresent()) {
             return (int) Math.min(Integer.MAX_VALUE / 2, 1L + Math.max(1, childComplexity) * analytics.getAsLong());

@@ -81,6 +81,15 @@ class QueryLimitsTest extends UpstreamTest {
     }
 
     @Test
+    void aFragmentCostsAsMuchAsEachPlaceItIsSpread() {
+        post("limits/fragment-under-aliases")
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"));
+
+        vobiz.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void sameSelectionWithSmallPagesRuns() {
         stubCustomersAndTheirCalls();
 
