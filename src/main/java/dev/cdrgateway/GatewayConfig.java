@@ -61,6 +61,9 @@ public interface GatewayConfig {
     /** Metric labels. */
     Metrics metrics();
 
+    /** CSV export ({@code GET /export/calls.csv}). */
+    dev.cdrgateway.export.ExportConfig export();
+
     /** Metric label settings (label values multiply time series). */
     interface Metrics {
         /** Add a {@code tenant} label to upstream and GraphQL metrics. Off by default: one series set per tenant. */
