@@ -4,6 +4,7 @@ import dev.cdrgateway.cdr.Call;
 import dev.cdrgateway.cdr.CallPage;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.customer.CustomerPage;
+import dev.cdrgateway.graphql.UpstreamUnavailableException;
 import dev.cdrgateway.upstream.dto.VobizAccount;
 import dev.cdrgateway.upstream.dto.VobizAccountPage;
 import dev.cdrgateway.upstream.dto.VobizCdrPage;
@@ -146,6 +147,11 @@ public class VobizClient {
                     return Multi.createBy().concatenating().streams(
                                     body.map(csv::feed),
                                     Multi.createFrom().item(csv::finish))
+                            .onFailure(IllegalStateException.class).transform(f -> {
+                                LOG.warnf("Unreadable Vobiz account CSV export: %s", f.getMessage());
+                                return new UpstreamUnavailableException("The Vobiz account API sent an incomplete or "
+                                        + "unreadable export; retry later", 0);
+                            })
                             .onFailure().transform(f -> UpstreamErrors.fromFailure("account", f));
                 });
     }
