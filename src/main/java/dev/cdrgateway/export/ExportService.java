@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The rows of an export, as a stream of batches read from upstream one after another, never all at once:
@@ -62,26 +61,67 @@ public class ExportService {
     }
 
     /**
-     * Pages through a list endpoint while the set (as of the latest page's total) has more rows. Rows that moved
-     * across a page boundary because new calls arrived meanwhile (the lists are newest first) are dropped by uuid
-     * against the previous page only, which keeps memory constant.
+     * Pages through a list endpoint while the set (as of the latest page's total) has more rows, reading one page
+     * ahead: page n+1 is requested as soon as page n arrives, so the upstream round trip overlaps with writing
+     * page n, and the next one only when the client has taken page n (at most two pages in memory). Rows that
+     * moved across a page boundary because new calls arrived meanwhile (the lists are newest first) are dropped by
+     * uuid against the previous page only, which keeps memory constant.
      */
     private Uni<Multi<List<Call>>> pages(CdrRoute route, CdrFilter filter, String tenant) {
         int size = Math.max(1, Math.min(100, config.pageSize()));
         return page(route, filter, 1, size, tenant).map(first -> {
-            Multi<List<Call>> rest = hasMore(1, size, first) ? Multi.createBy().repeating()
-                    .uni(() -> new AtomicInteger(1), next -> page(route, filter, next.incrementAndGet(), size, tenant)
-                            .map(page -> new Numbered(next.get(), page)))
-                    .whilst(numbered -> hasMore(numbered.number(), size, numbered.page()))
-                    .map(numbered -> numbered.page().rows())
-                    : Multi.createFrom().empty();
+            Multi<List<Call>> rest = Multi.createFrom().empty();
+            if (hasMore(1, size, first)) {
+                rest = Multi.createBy().repeating()
+                        .uni(() -> new ReadAhead(route, filter, size, tenant),
+                                ahead -> ahead.next().invoke(ahead::arrived))
+                        .whilst(numbered -> hasMore(numbered.number(), size, numbered.page()))
+                        .map(numbered -> numbered.page().rows());
+            }
             Set<String> previous = new HashSet<>();
             return Multi.createBy().concatenating().streams(Multi.createFrom().item(first.rows()), rest)
                     .map(rows -> withoutRepeats(rows, previous));
         });
     }
 
+    /** A page and its 1-based number. */
     private record Numbered(int number, CallPage page) {
+    }
+
+    /** The page after the one being written, already on its way (started when that one arrived). */
+    private final class ReadAhead {
+        private final CdrRoute route;
+        private final CdrFilter filter;
+        private final int size;
+        private final String tenant;
+        private Uni<Numbered> next;
+
+        ReadAhead(CdrRoute route, CdrFilter filter, int size, String tenant) {
+            this.route = route;
+            this.filter = filter;
+            this.size = size;
+            this.tenant = tenant;
+            this.next = start(2);
+        }
+
+        Uni<Numbered> next() {
+            return next;
+        }
+
+        void arrived(Numbered page) {
+            if (hasMore(page.number(), size, page.page())) {
+                next = start(page.number() + 1);
+            }
+        }
+
+        private Uni<Numbered> start(int number) {
+            Uni<Numbered> started = page(route, filter, number, size, tenant)
+                    .map(page -> new Numbered(number, page))
+                    .memoize().indefinitely();
+            // Subscribed now so it runs while the previous page is written; its outcome is read by next().
+            started.subscribe().with(ignored -> { }, ignored -> { });
+            return started;
+        }
     }
 
     private Uni<CallPage> page(CdrRoute route, CdrFilter filter, int page, int size, String tenant) {
