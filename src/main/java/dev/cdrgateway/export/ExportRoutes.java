@@ -40,8 +40,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code {"errors":[{"message","extensions":{"code","retryable"}}]}}) and no upstream call is made for input or
  * access errors. From then on the response is {@code 200 text/csv}, chunked, written batch by batch with
  * back-pressure (the next upstream read waits until the client has taken what was written). A failure after
- * that point <b>resets the connection</b>: the client sees an incomplete chunked transfer (curl exits with
- * status 18), never a truncated file that looks complete. A client that goes away cancels the upstream reads.
+ * that point <b>resets the connection</b>: the client sees an incomplete chunked transfer (curl fails with
+ * a transfer error), never a truncated file that looks complete. A client that goes away cancels the upstream reads.
  */
 @ApplicationScoped
 public class ExportRoutes {
