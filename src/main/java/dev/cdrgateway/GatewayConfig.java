@@ -67,6 +67,9 @@ public interface GatewayConfig {
     /** Bounds of the analytics fields: time series and breakdowns. */
     dev.cdrgateway.analytics.AnalyticsConfig analytics();
 
+    /** CSV export ({@code GET /export/calls.csv}). */
+    dev.cdrgateway.export.ExportConfig export();
+
     /** Metric label settings (label values multiply time series). */
     interface Metrics {
         /** Add a {@code tenant} label to upstream and GraphQL metrics. Off by default: one series set per tenant. */

@@ -46,6 +46,7 @@ class SimulatorRoutes {
     private static final Logger LOG = Logger.getLogger(SimulatorRoutes.class);
     private static final String JSON = "application/json";
     private static final int MAX_RECENT = 100;
+    private static final int CSV_BATCH = 500;
 
     private final SimulatorConfig config;
     private final Vertx vertx;
@@ -208,14 +209,43 @@ class SimulatorRoutes {
         send(ctx, 200, VobizWire.recent(authId, calls.subList(0, Math.min(size, calls.size()))));
     }
 
+    /**
+     * CSV export, streamed: rows are filtered and written a batch at a time, the next batch only once the
+     * connection has taken the previous one, so even a large dataset is never rendered into one string.
+     */
     private void exportCdrs(RoutingContext ctx, SimulatedDataset data) {
         String authId = ctx.pathParam("authId");
-        List<SimulatedCall> matches = CdrQuery.forAccount(ctx.queryParams()).filter(data.callsOf(authId));
+        CdrQuery query = CdrQuery.forAccount(ctx.queryParams());
         ctx.response()
                 .setStatusCode(200)
+                .setChunked(true)
                 .putHeader("Content-Type", "text/csv")
                 .putHeader("Content-Disposition", "attachment; filename=\"cdr-export-" + authId + ".csv\"")
-                .end(VobizWire.csv(matches));
+                .write(VobizWire.csvHeader());
+        writeCsv(ctx, data.callsOf(authId).iterator(), query);
+    }
+
+    private static void writeCsv(RoutingContext ctx, java.util.Iterator<SimulatedCall> calls, CdrQuery query) {
+        if (ctx.response().closed()) {
+            return;
+        }
+        List<SimulatedCall> batch = new java.util.ArrayList<>(CSV_BATCH);
+        while (calls.hasNext() && batch.size() < CSV_BATCH) {
+            SimulatedCall call = calls.next();
+            if (query.matches(call)) {
+                batch.add(call);
+            }
+        }
+        if (!batch.isEmpty()) {
+            ctx.response().write(VobizWire.csvRows(batch));
+        }
+        if (!calls.hasNext()) {
+            ctx.response().end();
+        } else if (ctx.response().writeQueueFull()) {
+            ctx.response().drainHandler(ignored -> writeCsv(ctx, calls, query));
+        } else {
+            ctx.vertx().runOnContext(ignored -> writeCsv(ctx, calls, query));
+        }
     }
 
     private void accountCdr(RoutingContext ctx, SimulatedDataset data) {

@@ -222,10 +222,14 @@ final class VobizWire {
         });
     }
 
-    /** CSV export: the 43 field names as header, nulls as empty cells (fixtures/account-cdr-export.csv). */
-    static String csv(List<SimulatedCall> calls) {
-        StringBuilder out = new StringBuilder(256 + calls.size() * 512);
-        out.append(String.join(",", CDR_FIELDS.stream().map(CdrField::name).toList())).append('\n');
+    /** The CSV export's header row: the 43 field names (fixtures/account-cdr-export.csv); nulls are empty cells. */
+    static String csvHeader() {
+        return String.join(",", CDR_FIELDS.stream().map(CdrField::name).toList()) + '\n';
+    }
+
+    /** CSV export rows. */
+    static String csvRows(List<SimulatedCall> calls) {
+        StringBuilder out = new StringBuilder(calls.size() * 512);
         for (SimulatedCall call : calls) {
             for (int i = 0; i < CDR_FIELDS.size(); i++) {
                 if (i > 0) {
@@ -243,7 +247,7 @@ final class VobizWire {
             return "";
         }
         String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';

@@ -61,6 +61,25 @@ final class UpstreamErrors {
         return new UpstreamRejectedException("The Vobiz " + api + " API rejected the request (HTTP " + status + ")");
     }
 
+    /**
+     * Maps a non-2xx answer read without the REST client (the streamed CSV export), by the same rules as
+     * {@link #fromResponse}.
+     *
+     * @param body the start of the error body (only searched for a retry delay), may be {@code null}
+     */
+    static RuntimeException fromStatus(String api, int status, String retryAfterHeader, String body) {
+        if (status == 429) {
+            Matcher m = body == null ? null : RETRY_AFTER_IN_BODY.matcher(body);
+            Optional<Duration> retryAfter = retryAfter(retryAfterHeader)
+                    .or(() -> m != null && m.find() ? Optional.of(Duration.ofSeconds(Long.parseLong(m.group(1))))
+                            : Optional.empty());
+            LOG.debugf("Vobiz %s API answered HTTP %d", api, status);
+            return new UpstreamRateLimitedException("The Vobiz " + api + " API is rate limiting requests; retry later",
+                    retryAfter);
+        }
+        return fromResponse(api, Response.status(status).build());
+    }
+
     /** Reads {@code Retry-After} as delta-seconds or an HTTP date; empty when absent or unreadable. */
     static Optional<Duration> retryAfter(String header) {
         if (header == null || header.isBlank()) {

@@ -121,6 +121,20 @@ public class UpstreamExecutor {
     }
 
     /**
+     * One guarded upstream call that must be neither cached nor shared: a page of a streaming export (whose pages
+     * would otherwise fill the caches with every row) or the opening of a streamed body. It keeps the rest of the
+     * machinery: the tenant's concurrency limit, retries (with a time budget starting now, so late pages of a long
+     * export may still retry), the API's circuit breaker and the endpoint's timeout. For a stream, the timeout
+     * and the breaker judge the returned {@code Uni}, i.e. until the response headers.
+     *
+     * @param tenant the tenant whose concurrency lane the call takes (explicit: streams outlive request contexts)
+     */
+    public <T> Uni<T> guarded(Api api, String endpoint, String tenant, Supplier<Uni<T>> call) {
+        Read<T> read = new Read<>(api, endpoint, tenant, CacheClass.OPEN, Map.of(), call);
+        return limiter.run(tenant, () -> attempt(read, 1, Instant.now().plus(config.upstream().requestBudget())));
+    }
+
+    /**
      * Stores a value another read already returned (e.g. customer records inside a customer list) under the key
      * the equivalent single read would use, so that read is not made again. No-op with caching off.
      */

@@ -5,11 +5,13 @@ import dev.cdrgateway.cdr.CallListEndpoint;
 import dev.cdrgateway.cdr.CallPage;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.customer.CustomerPage;
+import dev.cdrgateway.graphql.UpstreamUnavailableException;
 import dev.cdrgateway.upstream.dto.VobizAccount;
 import dev.cdrgateway.upstream.dto.VobizAccountPage;
 import dev.cdrgateway.upstream.dto.VobizCdrPage;
 import dev.cdrgateway.upstream.dto.VobizSearchEcho;
 import dev.cdrgateway.upstream.dto.VobizSingleCdr;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -40,13 +42,15 @@ public class VobizClient {
     private final VobizPartnerRestClient partner;
     private final VobizAccountRestClient account;
     private final UpstreamExecutor executor;
+    private final VobizCsvExport csvExport;
     private final Clock clock = Clock.systemUTC();
 
     VobizClient(@RestClient VobizPartnerRestClient partner, @RestClient VobizAccountRestClient account,
-                UpstreamExecutor executor) {
+                UpstreamExecutor executor, VobizCsvExport csvExport) {
         this.partner = partner;
         this.account = account;
         this.executor = executor;
+        this.csvExport = csvExport;
     }
 
     /** One page of the partner's customers, optionally searched by name, e-mail or id. */
@@ -117,33 +121,85 @@ public class VobizClient {
     }
 
     private Uni<CallPage> listCalls(CdrRoute route, CdrFilter filter, int page, int perPage, CacheClass cacheClass) {
+        Map<String, String> query = pageQuery(route, filter, page, perPage);
+        ListCall call = listCall(route, filter, query);
+        return read(route, call.endpoint(), cacheClass, query,
+                () -> call.body().get().map(body -> VobizMapper.toCallPage(body, route.customerId())
+                        .withAppliedFilter(VobizMapper.toAppliedFilter(call.served(), filter, body.searchEcho()))));
+    }
+
+    /**
+     * One page of calls for a streaming export: the same request as {@link #listCalls}, but neither cached nor
+     * shared (an export reads every page once; caching them would hold the whole set in memory), still limited,
+     * retried, guarded by the breaker and timed out per call.
+     *
+     * @param tenant the caller's tenant (its upstream concurrency lane)
+     */
+    public Uni<CallPage> exportPage(CdrRoute route, CdrFilter filter, int page, int perPage, String tenant) {
+        Map<String, String> query = pageQuery(route, filter, page, perPage);
+        ListCall call = listCall(route, filter, query);
+        UpstreamExecutor.Api api = route instanceof CdrRoute.Account ? ACCOUNT : PARTNER;
+        return executor.guarded(api, call.endpoint(), tenant, () -> call.body().get()
+                .map(body -> VobizMapper.toCallPage(body, route.customerId()))
+                .onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f)));
+    }
+
+    /**
+     * Streams a customer's calls from the account API's CSV export ({@code /cdr/export}: one request, no paging,
+     * nothing cached). The {@code Uni} completes once Vobiz answered 2xx (guarded like every call: limiter,
+     * retries, breaker, timeout until the headers); the {@code Multi} then emits the rows of each received chunk
+     * (possibly none) as they arrive, with back-pressure down to the upstream socket. The vendor's header row
+     * decides which column is which (order and extra columns do not matter). A failure after the headers fails
+     * the {@code Multi}: the caller must treat what it got so far as incomplete.
+     *
+     * @param tenant the caller's tenant (its upstream concurrency lane)
+     */
+    public Uni<Multi<List<Call>>> exportCalls(CdrRoute.Account route, CdrFilter filter, String tenant) {
+        Map<String, String> query = queryFor(route, filter);
+        VobizCredentials c = route.credentials();
+        return executor.guarded(ACCOUNT, "account.export", tenant, () -> csvExport.open(c, query)
+                        .onFailure().transform(f -> UpstreamErrors.fromFailure("account", f)))
+                .map(body -> {
+                    VobizCsv csv = new VobizCsv(route.customerId());
+                    return Multi.createBy().concatenating().streams(
+                                    body.map(csv::feed),
+                                    Multi.createFrom().item(csv::finish))
+                            .onFailure(IllegalStateException.class).transform(f -> {
+                                LOG.warnf("Unreadable Vobiz account CSV export: %s", f.getMessage());
+                                return new UpstreamUnavailableException("The Vobiz account API sent an incomplete or "
+                                        + "unreadable export; retry later", 0);
+                            })
+                            .onFailure().transform(f -> UpstreamErrors.fromFailure("account", f));
+                });
+    }
+
+    /** The request of one list page: endpoint name (metrics, cache keys), which endpoint it is, and the REST call. */
+    private record ListCall(String endpoint, CallListEndpoint served, Supplier<Uni<VobizCdrPage>> body) {
+    }
+
+    private static Map<String, String> pageQuery(CdrRoute route, CdrFilter filter, int page, int perPage) {
         Map<String, String> query = queryFor(route, filter);
         query.put("page", Integer.toString(page));
         query.put("per_page", Integer.toString(Math.max(1, Math.min(perPage, 100))));
-        Supplier<Uni<VobizCdrPage>> call;
-        String endpoint;
-        CallListEndpoint served;
+        return query;
+    }
+
+    private ListCall listCall(CdrRoute route, CdrFilter filter, Map<String, String> query) {
         if (route instanceof CdrRoute.Account a) {
             VobizCredentials c = a.credentials();
-            endpoint = filter.isEmpty() ? "account.list" : "account.search";
-            served = filter.isEmpty() ? CallListEndpoint.ACCOUNT_LIST : CallListEndpoint.ACCOUNT_SEARCH;
-            call = filter.isEmpty()
-                    ? () -> account.list(c.authId(), c.authToken(), c.authId(), query)
-                    : () -> account.search(c.authId(), c.authToken(), c.authId(), query)
-                            .invoke(body -> checkSearchEcho(body, filter));
+            return filter.isEmpty()
+                    ? new ListCall("account.list", CallListEndpoint.ACCOUNT_LIST,
+                            () -> account.list(c.authId(), c.authToken(), c.authId(), query))
+                    : new ListCall("account.search", CallListEndpoint.ACCOUNT_SEARCH,
+                            () -> account.search(c.authId(), c.authToken(), c.authId(), query)
+                                    .invoke(body -> checkSearchEcho(body, filter)));
         } else if (route instanceof CdrRoute.PartnerCustomer p) {
-            endpoint = "partner.customer-cdrs";
-            served = CallListEndpoint.PARTNER_CUSTOMER_CDRS;
-            call = () -> partner.listCustomerCdrs(p.partner().authId(), p.partner().authToken(), p.customerId(), query);
-        } else {
-            CdrRoute.PartnerGlobal g = (CdrRoute.PartnerGlobal) route;
-            endpoint = "partner.cdrs";
-            served = CallListEndpoint.PARTNER_CDRS;
-            call = () -> partner.listCdrs(g.partner().authId(), g.partner().authToken(), query);
+            return new ListCall("partner.customer-cdrs", CallListEndpoint.PARTNER_CUSTOMER_CDRS,
+                    () -> partner.listCustomerCdrs(p.partner().authId(), p.partner().authToken(), p.customerId(), query));
         }
-        return read(route, endpoint, cacheClass, query,
-                () -> call.get().map(body -> VobizMapper.toCallPage(body, route.customerId())
-                        .withAppliedFilter(VobizMapper.toAppliedFilter(served, filter, body.searchEcho()))));
+        CdrRoute.PartnerGlobal g = (CdrRoute.PartnerGlobal) route;
+        return new ListCall("partner.cdrs", CallListEndpoint.PARTNER_CDRS,
+                () -> partner.listCdrs(g.partner().authId(), g.partner().authToken(), query));
     }
 
     /**

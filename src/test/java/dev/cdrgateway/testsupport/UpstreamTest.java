@@ -30,7 +30,7 @@ public abstract class UpstreamTest {
     CircuitBreakerMaintenance breakers;
 
     @BeforeEach
-    void resetUpstream() {
+    protected void resetUpstream() {
         vobiz.resetAll();
         for (String name : caches.getCacheNames()) {
             caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely();
