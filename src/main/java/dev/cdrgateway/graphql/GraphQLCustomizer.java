@@ -58,7 +58,7 @@ public class GraphQLCustomizer {
         }
         // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
         chain.add(new FieldValidationInstrumentation(
-                new ArgumentValidation(config.paging(), cursors, Clock.systemUTC())));
+                new ArgumentValidation(config.paging(), cursors, Clock.systemUTC(), config.insights())));
         GatewayConfig.Limits limits = config.limits();
         chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
             @Override

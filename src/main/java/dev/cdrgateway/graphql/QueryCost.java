@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.insights.InsightsCost;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.language.Document;
@@ -26,12 +27,14 @@ final class QueryCost implements FieldComplexityCalculator {
         Map<String, Object> args = environment.getArguments();
         String name = environment.getField().getName();
         boolean paged = args.containsKey("first") || args.containsKey("last") || args.containsKey("limit")
+                || args.containsKey("top") || name.equals("leaderboard")
                 || name.equals("calls") || name.equals("customers") || name.equals("recentCalls");
+        int fanOut = InsightsCost.surcharge(name);
         if (!paged || childComplexity == 0) {
-            return 1 + childComplexity;
+            return 1 + fanOut + childComplexity;
         }
-        int size = firstNonNull(args.get("first"), args.get("last"), args.get("limit"));
-        long cost = 1L + (long) childComplexity * Math.max(1, size);
+        int size = firstNonNull(args.get("first"), args.get("last"), args.get("limit"), args.get("top"));
+        long cost = 1L + fanOut + (long) childComplexity * Math.max(1, size);
         return (int) Math.min(Integer.MAX_VALUE / 2, cost);
     }
 
