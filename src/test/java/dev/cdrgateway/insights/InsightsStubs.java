@@ -32,6 +32,11 @@ final class InsightsStubs {
 
     /** The shared fixture's customer list with these customer ids (records copied from its first one). */
     static String customerList(boolean withOwnTokens, String... ids) {
+        return customerPage(ids.length, withOwnTokens, ids);
+    }
+
+    /** One page of a customer list of {@code total} customers holding these ids. */
+    static String customerPage(int total, boolean withOwnTokens, String... ids) {
         ObjectNode list = Vendor.json("partner-customers/list");
         ArrayNode accounts = (ArrayNode) list.get("accounts");
         ObjectNode template = (ObjectNode) accounts.get(0);
@@ -47,7 +52,7 @@ final class InsightsStubs {
             rows.add(row);
         }
         list.set("accounts", rows);
-        list.put("total", ids.length);
+        list.put("total", total);
         return Vendor.text(list);
     }
 }
