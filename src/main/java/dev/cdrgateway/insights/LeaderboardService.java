@@ -136,13 +136,14 @@ public class LeaderboardService {
     private Uni<Outcome> read(Caller caller, Customer customer, Request request) {
         return Uni.createFrom().deferred(() -> router.forCustomer(caller.tenant(), customer.id(), request.filter()))
                 .flatMap(route -> {
-            if (request.metric() == LeaderboardMetric.POOR_QUALITY_SHARE) {
-                return scanner.scan(route, request.filter(), Math.max(1, config.maxCallsPerCustomer()))
-                        .map(scan -> Outcome.read(customer, scan.summary(), CallQualityReport.of(
-                                QualityThresholds.of(quality), scan, QualityService.worstCallsScope(request.filter()))));
-            }
-            return pages.page(route, request.filter(), 1, 1).map(CallPage::summary)
-                    .map(summary -> Outcome.read(customer, summary, null));
+                    if (request.metric() == LeaderboardMetric.POOR_QUALITY_SHARE) {
+                        return scanner.scan(route, request.filter(), Math.max(1, config.maxCallsPerCustomer()))
+                                .map(scan -> Outcome.read(customer, scan.summary(), CallQualityReport.of(
+                                        QualityThresholds.of(quality), scan,
+                                        QualityService.worstCallsScope(request.filter()))));
+                    }
+                    return pages.page(route, request.filter(), 1, 1).map(CallPage::summary)
+                            .map(summary -> Outcome.read(customer, summary, null));
                 });
     }
 

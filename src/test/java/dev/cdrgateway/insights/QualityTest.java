@@ -113,4 +113,12 @@ class QualityTest extends UpstreamTest {
         vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/partner/cdrs"))
                 .withQueryParam("page", WireMock.equalTo("1")).withQueryParam("per_page", WireMock.equalTo("100")));
     }
+
+    @Test
+    void qualityScansCountTowardsTheQueryCostSoAHundredOfThemAreRefusedUpFront() {
+        post("insights/quality-per-customer", "first", 100)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"));
+        vobiz.verify(0, anyRequestedFor(anyUrl()));
+    }
 }
