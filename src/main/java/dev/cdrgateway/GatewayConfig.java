@@ -70,6 +70,9 @@ public interface GatewayConfig {
     /** CSV export ({@code GET /export/calls.csv}). */
     dev.cdrgateway.export.ExportConfig export();
 
+    /** Leaderboards, call quality reports and anomaly rules. */
+    dev.cdrgateway.insights.InsightsConfig insights();
+
     /** Metric label settings (label values multiply time series). */
     interface Metrics {
         /** Add a {@code tenant} label to upstream and GraphQL metrics. Off by default: one series set per tenant. */

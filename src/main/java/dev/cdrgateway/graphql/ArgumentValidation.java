@@ -12,6 +12,12 @@ import dev.cdrgateway.cdr.CdrService;
 import dev.cdrgateway.cdr.HangupCause;
 import dev.cdrgateway.customer.CustomerIds;
 import dev.cdrgateway.customer.CustomerService;
+import dev.cdrgateway.insights.AnomalyService;
+import dev.cdrgateway.insights.InsightsConfig;
+import dev.cdrgateway.insights.LeaderboardMetric;
+import dev.cdrgateway.insights.LeaderboardService;
+import dev.cdrgateway.insights.QualityService;
+import dev.cdrgateway.insights.RankOrder;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.fieldvalidation.FieldAndArguments;
@@ -38,12 +44,15 @@ final class ArgumentValidation implements FieldValidation {
     private final Cursors cursors;
     private final Clock clock;
     private final AnalyticsConfig analytics;
+    private final InsightsConfig insights;
 
-    ArgumentValidation(GatewayConfig.Paging paging, Cursors cursors, Clock clock, AnalyticsConfig analytics) {
+    ArgumentValidation(GatewayConfig.Paging paging, Cursors cursors, Clock clock, AnalyticsConfig analytics,
+                       InsightsConfig insights) {
         this.paging = paging;
         this.cursors = cursors;
         this.clock = clock;
         this.analytics = analytics;
+        this.insights = insights;
     }
 
     @Override
@@ -107,8 +116,35 @@ final class ArgumentValidation implements FieldValidation {
                 filter(args);
             }
             case "Customer.callBreakdown" -> filter(args);
+            case "Query.leaderboard" -> LeaderboardService.request(
+                    enumValue(LeaderboardMetric.class, args.get("metric"), "metric"), filter(args),
+                    integer(args.get("top"), "top"), enumValue(RankOrder.class, args.get("order"), "order"),
+                    (String) args.get("currency"), insights.leaderboard());
+            case "Query.callQuality", "Query.anomalies", "Customer.callQuality", "Customer.anomalies",
+                 "CallQualityReport.worstCalls" -> insights(parent + "." + name, field, args);
             default -> {
                 // no arguments to check
+            }
+        }
+    }
+
+    /** Leaderboard, quality and anomaly fields (dev.cdrgateway.insights). */
+    private void insights(String field, FieldAndArguments source, Map<String, Object> args) {
+        if (field.startsWith("Query.")) {
+            optionalCustomerId(args.get("customerId"), "customerId");
+        }
+        if (field.endsWith(".callQuality")) {
+            filter(args);
+        } else if (field.endsWith(".anomalies")) {
+            AnomalyService.windows(integer(args.get("windowDays"), "windowDays"),
+                    integer(args.get("baselineDays"), "baselineDays"), date(args.get("asOf"), "asOf"),
+                    LocalDate.now(clock), insights.anomalies());
+        } else {
+            QualityService.worstCallsFirst(integer(args.get("first"), "first"), paging);
+            FieldAndArguments report = source.getParentFieldAndArguments();
+            if (args.get("after") != null && report != null && "callQuality".equals(report.getFieldDefinition().getName())) {
+                cursors.decode((String) args.get("after"),
+                        QualityService.worstCallsScope(filter(report.getArgumentValuesByName())), "after");
             }
         }
     }

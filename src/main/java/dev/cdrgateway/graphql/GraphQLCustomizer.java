@@ -57,7 +57,8 @@ public class GraphQLCustomizer {
         }
         // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
         chain.add(new FieldValidationInstrumentation(
-                new ArgumentValidation(config.paging(), cursors, Clock.systemUTC(), config.analytics())));
+                new ArgumentValidation(config.paging(), cursors, Clock.systemUTC(), config.analytics(),
+                        config.insights())));
         GatewayConfig.Limits limits = config.limits();
         chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
             @Override

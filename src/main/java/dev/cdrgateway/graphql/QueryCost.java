@@ -1,6 +1,7 @@
 package dev.cdrgateway.graphql;
 
 import dev.cdrgateway.analytics.AnalyticsCost;
+import dev.cdrgateway.insights.InsightsCost;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -28,12 +29,14 @@ final class QueryCost {
             return (int) Math.min(Integer.MAX_VALUE / 2, 1L + Math.max(1, childComplexity) * analytics.getAsLong());
         }
         boolean paged = args.containsKey("first") || args.containsKey("last") || args.containsKey("limit")
+                || args.containsKey("top") || name.equals("leaderboard")
                 || name.equals("calls") || name.equals("customers") || name.equals("recentCalls");
+        int fanOut = InsightsCost.surcharge(name);
         if (!paged || childComplexity == 0) {
-            return 1 + childComplexity;
+            return 1 + fanOut + childComplexity;
         }
-        int size = firstNonNull(args.get("first"), args.get("last"), args.get("limit"));
-        long cost = 1L + (long) childComplexity * Math.max(1, size);
+        int size = firstNonNull(args.get("first"), args.get("last"), args.get("limit"), args.get("top"));
+        long cost = 1L + fanOut + (long) childComplexity * Math.max(1, size);
         return (int) Math.min(Integer.MAX_VALUE / 2, cost);
     }
 

@@ -1,0 +1,102 @@
+package dev.cdrgateway.insights;
+
+import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.cdr.Call;
+import dev.cdrgateway.cdr.CallEdge;
+import dev.cdrgateway.cdr.CallFilter;
+import dev.cdrgateway.cdr.CdrFilter;
+import dev.cdrgateway.customer.CustomerIds;
+import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.graphql.Cursors;
+import dev.cdrgateway.graphql.PageInfo;
+import dev.cdrgateway.tenant.Caller;
+import dev.cdrgateway.upstream.CdrRoute;
+import dev.cdrgateway.upstream.CdrRouter;
+import dev.cdrgateway.upstream.VobizClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Call quality reports of one customer or of the whole partner: checks access, routes like every other call read,
+ * scans the set's newest calls up to the configured bound and judges them by the configured thresholds.
+ */
+@ApplicationScoped
+public class QualityService {
+
+    private final CdrRouter router;
+    private final CallScanner scanner;
+    private final Cursors cursors;
+    private final InsightsConfig.Quality config;
+    private final GatewayConfig.Paging paging;
+    private final Clock clock = Clock.systemUTC();
+
+    QualityService(CdrRouter router, CallScanner scanner, Cursors cursors, GatewayConfig config) {
+        this.router = router;
+        this.scanner = scanner;
+        this.cursors = cursors;
+        this.config = config.insights().quality();
+        this.paging = config.paging();
+    }
+
+    /** Quality of one customer's filtered calls. */
+    public Uni<CallQualityReport> customerReport(Caller caller, String customerId, CallFilter input) {
+        CustomerIds.requireValid(customerId, "customerId");
+        CdrFilter filter = CallFilter.normalised(input, LocalDate.now(clock));
+        Access.requireVisible(caller, customerId);
+        return router.forCustomer(caller.tenant(), customerId, filter)
+                .flatMap(route -> report(route, filter))
+                .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(customerId));
+    }
+
+    /** Quality of the partner-wide filtered call log (partner roles only). */
+    public Uni<CallQualityReport> globalReport(Caller caller, CallFilter input) {
+        CdrFilter filter = CallFilter.normalised(input, LocalDate.now(clock));
+        Access.requirePartner(caller, "callQuality");
+        return report(router.global(caller.tenant()), filter);
+    }
+
+    private Uni<CallQualityReport> report(CdrRoute route, CdrFilter filter) {
+        return scanner.scan(route, filter, config.maxCalls())
+                .map(scan -> CallQualityReport.of(QualityThresholds.of(config), scan, worstCallsScope(filter)));
+    }
+
+    /** One page of a report's worst calls (forward paging only; no upstream call). */
+    public WorstCallConnection worstCalls(CallQualityReport report, Integer first, String after) {
+        int size = worstCallsFirst(first, paging);
+        long start = after == null ? 0 : cursors.decode(after, report.cursorScope(), "after") + 1;
+        List<Call> ranked = report.worstFirst();
+        List<CallEdge> edges = new ArrayList<>();
+        for (long i = start; i < Math.min(ranked.size(), start + size); i++) {
+            edges.add(new CallEdge(cursors.encode(i, report.cursorScope()), ranked.get((int) i)));
+        }
+        long end = start + edges.size();
+        PageInfo info = new PageInfo(end < ranked.size(), start > 0 && !ranked.isEmpty(),
+                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new WorstCallConnection(edges, info, ranked.size());
+    }
+
+    /**
+     * Validates {@code worstCalls(first)}.
+     *
+     * @throws BadUserInputException when outside 0..max
+     */
+    public static int worstCallsFirst(Integer first, GatewayConfig.Paging paging) {
+        if (first == null) {
+            return paging.defaultFirst();
+        }
+        if (first < 0 || first > paging.maxFirst()) {
+            throw new BadUserInputException("`first` must be between 0 and " + paging.maxFirst() + ", got " + first);
+        }
+        return first;
+    }
+
+    /** The fingerprint {@code worstCalls} cursors are bound to: the report's filter. */
+    public static String worstCallsScope(CdrFilter filter) {
+        return Cursors.fingerprint("worst|" + filter.canonical());
+    }
+}
