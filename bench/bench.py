@@ -20,6 +20,7 @@ import urllib.request
 ISSUER = "https://bench.local"
 AUDIENCE = "cdr-gateway"
 TENANT = "bench"
+ANCHOR_DATE = "2026-03-25"  # the simulators' last day of data (bench/run.sh sets the same)
 PARTNER_ID = "PA_SIMULATOR"
 PARTNER_TOKEN = "sim-partner-token"
 
@@ -71,6 +72,21 @@ GLOBAL_QUERY = """query GlobalLog {
     pageInfo { hasNextPage endCursor }
     edges { node { uuid customerId direction status timing { startedAt durationSeconds } hangup { cause } } }
     summary { totalCalls answeredCalls answerRate }
+  }
+}"""
+
+
+SERIES_QUERY = """query Series($id: ID!, $from: Date!, $to: Date!, $filter: CallFilter) {
+  callTimeSeries(customerId: $id, granularity: DAY, fromDate: $from, toDate: $to, filter: $filter) {
+    buckets { fromDate billableMinutes summary { totalCalls answeredCalls answerRate averageCallDurationSeconds
+      totalCost { amount currency } } }
+  }
+}"""
+
+LEADERBOARD_QUERY = """query Leaderboard($filter: CallFilter!) {
+  leaderboard(metric: CALLS, filter: $filter, top: 10) {
+    complete consideredCustomers
+    entries { rank value customer { id name } summary { totalCalls answerRate totalCost { amount currency } } }
   }
 }"""
 
@@ -238,6 +254,24 @@ def prepare(sim_url: str, key_file: str, out_dir: str) -> None:
                        direct("/sim/api/v1/partner/cdrs?page=1&per_page=20", PARTNER_ID, PARTNER_TOKEN)],
                       "alternate"),
     }
+    # Issue 7 rows: 90 daily buckets of one customer, and a leaderboard over the 50 customers of the 50 ms simulator
+    # (its own instance with simulator.customers=50). Each "cold" request is a set no earlier request has read; the
+    # JIT warm-up uses other sets (other filters or windows), so "cold" means a cold cache in a warm JVM.
+    from datetime import date, timedelta
+    anchor = date.fromisoformat(ANCHOR_DATE)
+    series_from, series_to = str(anchor - timedelta(days=89)), str(anchor)
+    fifty = [f"MA_SIM{n:05d}" for n in range(1, 51)]
+    series = lambda variant: [gql(partner_jwt, SERIES_QUERY, {"id": c, "from": series_from, "to": series_to,
+                                                             "filter": variant}) for c in fifty]
+    specs["ts_jit"] = (series({"direction": "INBOUND"}) + series({"minDurationSeconds": 5})
+                       + series({"minDurationSeconds": 10}), "sequence")
+    specs["ts_cold"] = (series({"direction": "OUTBOUND"}), "sequence")
+    window = lambda k, extra: dict({"fromDate": str(anchor - timedelta(days=89 - k)),
+                                    "toDate": str(anchor - timedelta(days=60 - k))}, **extra)
+    specs["lb_jit"] = ([gql(partner_jwt, LEADERBOARD_QUERY, {"filter": window(k, {})}) for k in range(30)],
+                       "sequence")
+    specs["lb_cold"] = ([gql(partner_jwt, LEADERBOARD_QUERY, {"filter": window(k, {"direction": "OUTBOUND"})})
+                         for k in range(20)], "sequence")
     sizes = {}
     for name, (requests, mode) in specs.items():
         sizes[name] = statistics.mean(request_bytes(r) for r in requests)
@@ -311,6 +345,42 @@ def seq(base_url: str, spec_file: str, warmup: float, duration: float) -> None:
                                    "mean_us": statistics.mean(samples), "max_us": samples[-1],
                                    "err_connect": 0, "err_read": 0, "err_write": 0, "err_status": errors,
                                    "err_timeout": 0}))
+
+
+def coldwarm(base_url: str, spec_file: str, warm_seconds: float, out_file: str, name: str) -> None:
+    """Sends each request of the spec once, in order (each reads a set nothing read before: a cold cache), then
+    repeats the first one for warm_seconds (now cached); records both latency distributions."""
+    import http.client
+    from urllib.parse import urlparse
+    spec = json.load(open(spec_file))
+    url = urlparse(base_url)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+
+    def timed(r):
+        t0 = time.perf_counter()
+        conn.request(r["method"], r["path"], body=r["body"], headers=r["headers"])
+        response = conn.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - t0) * 1e6
+        doc = json.loads(body)
+        if response.status != 200 or doc.get("errors") or not doc.get("data"):
+            sys.exit(f"{name}: HTTP {response.status} {body[:300]!r}")
+        return elapsed
+
+    cold = sorted(timed(r) for r in spec["requests"])
+    warm = []
+    end = time.monotonic() + warm_seconds
+    while time.monotonic() < end:
+        warm.append(timed(spec["requests"][0]))
+    warm.sort()
+    pick = lambda xs, q: xs[min(len(xs) - 1, int(q * len(xs)))]
+    result = {"name": name, "cold_n": len(cold), "cold_p50_us": pick(cold, 0.5), "cold_p90_us": pick(cold, 0.9),
+              "cold_max_us": cold[-1], "warm_n": len(warm), "warm_p50_us": pick(warm, 0.5),
+              "warm_p99_us": pick(warm, 0.99)}
+    with open(out_file, "a") as f:
+        f.write(json.dumps(result) + "\n")
+    print(f"  {name}: cold p50 {result['cold_p50_us'] / 1000:.1f} ms (max {result['cold_max_us'] / 1000:.1f}), "
+          f"warm p50 {result['warm_p50_us'] / 1000:.2f} ms", flush=True)
 
 
 def startup(base_url: str, spec_file: str, t0_ns: int, timeout_s: float) -> None:
@@ -479,6 +549,19 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
             if r and spec in sizes:
                 out.append(f"| {label} | {sizes[spec]:.0f} | {r['cpu_ms_per_req']:.3f} | {fmt_ms(r['p50_us'])} |")
         out.append("")
+    analytics = [results[n] for n in ("ts", "lb") if n in results]
+    if analytics:
+        out.append("Dashboard analytics, 50 ms upstream latency, cache on, one connection (target: cold under 10 × 50 ms "
+                   "= 500 ms, warm under 20 ms):")
+        out.append("")
+        out.append("| query | cold p50 | cold p90 | cold max | cold requests | warm p50 | warm p99 |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|")
+        labels = {"ts": "time series, 90 daily buckets (one customer)", "lb": "leaderboard over 50 customers, top 10"}
+        for r in analytics:
+            out.append(f"| {labels[r['name']]} | {fmt_ms(r['cold_p50_us'])} | {fmt_ms(r['cold_p90_us'])} | "
+                       f"{fmt_ms(r['cold_max_us'])} | {r['cold_n']} | {fmt_ms(r['warm_p50_us'])} | "
+                       f"{fmt_ms(r['warm_p99_us'])} |")
+        out.append("")
     s = [x for x in facts["startups"] if x["instance"] != "S"]
     cds = [x for x in facts["startups"] if x["instance"] == "S"]
     first = s[0]
@@ -513,4 +596,5 @@ if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     {"prepare": prepare, "check": check, "seq": lambda u, s, w, d: seq(u, s, float(w), float(d)),
      "startup": lambda u, s, t, to: startup(u, s, int(t), float(to)), "cpu": cpu_ticks, "rss": rss,
-     "rsspoll": rsspoll, "metrics": metrics, "record": record, "delta": delta, "table": table}[command](*args)
+     "rsspoll": rsspoll, "metrics": metrics, "record": record, "delta": delta, "table": table,
+     "coldwarm": lambda u, s, w, o, n: coldwarm(u, s, float(w), o, n)}[command](*args)

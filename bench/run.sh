@@ -23,7 +23,7 @@ DIAG="${DIAG:-0}"
 ANCHOR_DATE=2026-03-25
 
 # Ports (19000-19999): three simulators, one port per gateway instance
-SIM0_PORT=19101; SIM20_PORT=19102; SIM50_PORT=19103
+SIM0_PORT=19101; SIM20_PORT=19102; SIM50_PORT=19103; SIM50B_PORT=19104
 GW_PORT_BASE=19200
 
 WORK="$(mktemp -d /tmp/cdr-gateway-bench.XXXXXX)"
@@ -101,18 +101,19 @@ wait_http() { # url pid timeout_s [header...]
   done
 }
 
-start_sim() { # name port latency
-  local name=$1 port=$2 latency=$3
+start_sim() { # name port latency [extra -D...]
+  local name=$1 port=$2 latency=$3; shift 3
   java -Dquarkus.profile=demo -Dquarkus.http.port="$port" -Dsimulator.anchor-date=$ANCHOR_DATE \
-    -Dsimulator.latency="$latency" -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+    -Dsimulator.latency="$latency" "$@" -jar "$JAR" >"$WORK/$name.log" 2>&1 &
   STARTED_PIDS+=("$!")
   eval "${name}_PID=$!"
 }
-log "starting simulators on :$SIM0_PORT (no latency), :$SIM20_PORT (20 ms), :$SIM50_PORT (50 ms)"
+log "starting simulators on :$SIM0_PORT (no latency), :$SIM20_PORT (20 ms), :$SIM50_PORT (50 ms), :$SIM50B_PORT (50 ms, 50 customers)"
 start_sim sim0 $SIM0_PORT PT0S
 start_sim sim20 $SIM20_PORT PT0.02S
 start_sim sim50 $SIM50_PORT PT0.05S
-for s in "sim0 $SIM0_PORT" "sim20 $SIM20_PORT" "sim50 $SIM50_PORT"; do
+start_sim sim50b $SIM50B_PORT PT0.05S -Dsimulator.customers=50
+for s in "sim0 $SIM0_PORT" "sim20 $SIM20_PORT" "sim50 $SIM50_PORT" "sim50b $SIM50B_PORT"; do
   set -- $s
   pid_var="${1}_PID"
   # the first data request waits for the generated dataset
@@ -155,7 +156,7 @@ start_gateway() { # name sim_port cache_enabled log_level [extra -D...]
   RSSPOLL_PID=$!
   STARTED_PIDS+=("$RSSPOLL_PID")
   local first_ms
-  first_ms=$(python3 "$HELPER" startup "http://127.0.0.1:$GW_PORT" "$WORK/s1_gw.json" "$t0" 90) \
+  first_ms=$(python3 "$HELPER" startup "http://127.0.0.1:$GW_PORT" "$WORK/${STARTUP_SPEC:-s1_gw}.json" "$t0" 90) \
     || { tail -30 "$WORK/gw-$name.log" >&2; die "gateway $name did not serve GraphQL"; }
   local idle idle2 started
   idle=$(python3 "$HELPER" rss "$GW_PID")
@@ -285,6 +286,16 @@ start_gateway D "$SIM20_PORT" false WARN
 GW="http://127.0.0.1:$GW_PORT"
 jit_warm s2_gw 16 "$JIT_WARMUP"
 load l20_c64 "$GW" s2_gw 64 gateway
+stop_gateway
+
+log "gateway G: cache on, 50 ms upstream latency, 50 customers (dashboard analytics, issue 7)"
+STARTUP_SPEC=ts_jit start_gateway G "$SIM50B_PORT" true WARN
+GW="http://127.0.0.1:$GW_PORT"
+log "  JIT warm-up: ts_jit, lb_jit (other filters and windows than the measured ones)"
+python3 "$HELPER" coldwarm "$GW" "$WORK/ts_jit.json" 0 "$WORK/jit-analytics.jsonl" ts_jit >&2
+python3 "$HELPER" coldwarm "$GW" "$WORK/lb_jit.json" 0 "$WORK/jit-analytics.jsonl" lb_jit >&2
+python3 "$HELPER" coldwarm "$GW" "$WORK/ts_cold.json" 5 "$RESULTS" ts >&2
+python3 "$HELPER" coldwarm "$GW" "$WORK/lb_cold.json" 5 "$RESULTS" lb >&2
 stop_gateway
 
 if [[ "$DIAG" == 1 ]]; then

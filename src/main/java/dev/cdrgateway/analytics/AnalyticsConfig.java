@@ -10,7 +10,7 @@ public interface AnalyticsConfig {
     int maxBuckets();
 
     /** Upstream calls one analytics field has in flight at once (bucket summaries, breakdown values, pages). */
-    @WithDefault("8")
+    @WithDefault("16")
     int concurrency();
 
     /** Widest date range (in days, inclusive) of an HOUR series, which has to read the calls themselves. */

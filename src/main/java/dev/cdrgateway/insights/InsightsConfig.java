@@ -27,7 +27,7 @@ public interface InsightsConfig {
         int maxCustomers();
 
         /** Customers read at once by one leaderboard (the per-tenant upstream limit applies on top). */
-        @WithDefault("8")
+        @WithDefault("16")
         int concurrency();
 
         /** Largest {@code top} accepted. */

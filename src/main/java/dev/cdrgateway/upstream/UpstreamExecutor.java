@@ -165,6 +165,14 @@ public class UpstreamExecutor {
         return store;
     }
 
+    /**
+     * Forgets every last-good copy, so no stale copy can be served for reads made before now (the response
+     * caches are cleared through Quarkus's {@code CacheManager}; this store is not one of them).
+     */
+    public void invalidateStaleCopies() {
+        stale.invalidateAll();
+    }
+
     /** The cache key: identity, endpoint and parameters in a stable order. Never contains a secret. */
     static String cacheKey(Read<?> read) {
         return read.identity() + "|" + read.endpoint() + "|" + new TreeMap<>(read.params());

@@ -127,16 +127,17 @@ class TimeSeriesTest extends UpstreamTest {
         int delayMs = 150;
         vobiz.stubFor(partnerGet("/cdrs").willReturn(json(summaryBody(1, 0)).withFixedDelay(delayMs)));
 
-        post("examples/time-series-partner", "granularity", "DAY", "from", "2026-03-01", "to", "2026-03-12")
+        post("examples/time-series-partner", "granularity", "DAY", "from", "2026-03-01", "to", "2026-03-24")
                 .body("errors", nullValue());
 
-        // With at most 8 in flight, read k+8 can only start once some read up to k+7 has been answered, which
-        // takes at least the stub's delay after read k arrived.
+        // With at most 16 (the default) in flight, read k+16 can only start once some read up to k+15 has been
+        // answered, which takes at least the stub's delay after read k arrived.
+        int bound = 16;
         List<Long> arrivals = new ArrayList<>(vobiz.findAll(getRequestedFor(urlPathEqualTo("/api/v1/partner/cdrs")))
                 .stream().map(r -> r.getLoggedDate().getTime()).sorted(Comparator.naturalOrder()).toList());
-        assertEquals(12, arrivals.size());
-        for (int k = 0; k + 8 < arrivals.size(); k++) {
-            assertThat("read " + (k + 8) + " waited for a free slot", arrivals.get(k + 8) - arrivals.get(k),
+        assertEquals(24, arrivals.size());
+        for (int k = 0; k + bound < arrivals.size(); k++) {
+            assertThat("read " + (k + bound) + " waited for a free slot", arrivals.get(k + bound) - arrivals.get(k),
                     greaterThanOrEqualTo((long) delayMs));
         }
     }

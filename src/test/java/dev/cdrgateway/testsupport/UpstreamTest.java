@@ -3,6 +3,7 @@ package dev.cdrgateway.testsupport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.cdrgateway.upstream.UpstreamExecutor;
 import io.quarkus.cache.CacheManager;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
@@ -29,12 +30,16 @@ public abstract class UpstreamTest {
     @Inject
     CircuitBreakerMaintenance breakers;
 
+    @Inject
+    UpstreamExecutor executor;
+
     @BeforeEach
     protected void resetUpstream() {
         vobiz.resetAll();
         for (String name : caches.getCacheNames()) {
             caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely();
         }
+        executor.invalidateStaleCopies();
         breakers.resetAll();
     }
 
