@@ -61,6 +61,9 @@ public interface GatewayConfig {
     /** Metric labels. */
     Metrics metrics();
 
+    /** The live call feed (GraphQL subscriptions over WebSocket). */
+    dev.cdrgateway.live.LiveConfig live();
+
     /** Metric label settings (label values multiply time series). */
     interface Metrics {
         /** Add a {@code tenant} label to upstream and GraphQL metrics. Off by default: one series set per tenant. */

@@ -101,6 +101,10 @@ public class VobizClient {
      * surfaces as {@link UpstreamNotFoundException}'s public counterpart in the service.
      */
     public Uni<CallPage> listCalls(CdrRoute route, CdrFilter filter, int page, int perPage) {
+        return executor.read(listCallsRead(route, filter, page, perPage));
+    }
+
+    private UpstreamExecutor.Read<CallPage> listCallsRead(CdrRoute route, CdrFilter filter, int page, int perPage) {
         Map<String, String> query = queryFor(route, filter);
         query.put("page", Integer.toString(page));
         query.put("per_page", Integer.toString(Math.max(1, Math.min(perPage, 100))));
@@ -121,7 +125,7 @@ public class VobizClient {
             endpoint = "partner.cdrs";
             call = () -> partner.listCdrs(g.partner().authId(), g.partner().authToken(), query);
         }
-        return read(route, endpoint, cacheClassOf(route, filter), query,
+        return readOf(route, endpoint, cacheClassOf(route, filter), query,
                 () -> call.get().map(body -> VobizMapper.toCallPage(body, route.customerId())));
     }
 
@@ -136,21 +140,42 @@ public class VobizClient {
 
     private <T> Uni<T> read(CdrRoute route, String endpoint, CacheClass cacheClass, Map<String, String> query,
                             Supplier<Uni<T>> call) {
+        return executor.read(readOf(route, endpoint, cacheClass, query, call));
+    }
+
+    private <T> UpstreamExecutor.Read<T> readOf(CdrRoute route, String endpoint, CacheClass cacheClass,
+                                                Map<String, String> query, Supplier<Uni<T>> call) {
         UpstreamExecutor.Api api = route instanceof CdrRoute.Account ? ACCOUNT : PARTNER;
-        return executor.read(new UpstreamExecutor.Read<>(api, endpoint, route.identity(), cacheClass, query,
-                () -> call.get().onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f))));
+        return new UpstreamExecutor.Read<>(api, endpoint, route.identity(), cacheClass, query,
+                () -> call.get().onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f)));
     }
 
     /** The most recent calls, newest first. The partner API has no recent endpoint: its first list page is used. */
     public Uni<List<Call>> recentCalls(CdrRoute route, int limit) {
-        if (route instanceof CdrRoute.Account a) {
-            VobizCredentials c = a.credentials();
-            return read(route, "account.recent", CacheClass.OPEN, Map.of("limit", Integer.toString(limit)),
-                    () -> account.recent(c.authId(), c.authToken(), c.authId(), limit)
-                            .map(body -> VobizMapper.toCallPage(body, route.customerId()).rows())
-                            .map(rows -> rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows));
+        if (route instanceof CdrRoute.Account) {
+            return executor.read(accountRecentRead(route, limit));
         }
         return listCalls(route, CdrFilter.NONE, 1, limit).map(CallPage::rows);
+    }
+
+    /**
+     * The most recent calls as upstream has them right now, for live feeds: the same endpoints as
+     * {@link #recentCalls}, but never answered from the response cache (a poll must see new calls at once).
+     * Polls run outside GraphQL requests, so the tenant whose concurrency lane they use is named.
+     */
+    public Uni<List<Call>> pollRecentCalls(CdrRoute route, int limit, String tenant) {
+        if (route instanceof CdrRoute.Account) {
+            return executor.readFresh(accountRecentRead(route, limit), tenant);
+        }
+        return executor.readFresh(listCallsRead(route, CdrFilter.NONE, 1, limit), tenant).map(CallPage::rows);
+    }
+
+    private UpstreamExecutor.Read<List<Call>> accountRecentRead(CdrRoute route, int limit) {
+        VobizCredentials c = ((CdrRoute.Account) route).credentials();
+        return readOf(route, "account.recent", CacheClass.OPEN, Map.of("limit", Integer.toString(limit)),
+                () -> account.recent(c.authId(), c.authToken(), c.authId(), limit)
+                        .map(body -> VobizMapper.toCallPage(body, route.customerId()).rows())
+                        .map(rows -> rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows));
     }
 
     /** One call by uuid; empty when Vobiz does not know it for this route's customer. */
