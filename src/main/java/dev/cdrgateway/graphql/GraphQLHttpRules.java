@@ -79,8 +79,9 @@ public class GraphQLHttpRules {
 
     void install(@Observes Router router) {
         // No file uploads: a GraphQL body is JSON, and the default would create ./file-uploads (read-only root fs).
-        router.route("/graphql").order(-100).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        router.route("/graphql").order(-99).handler(this::check);
+        router.route("/graphql").order(-101).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        // Before SmallRye's WebSocket handler (order -99), so a WebSocket upgrade passes the token check too.
+        router.route("/graphql").order(-100).handler(this::check);
     }
 
     private void check(RoutingContext rc) {

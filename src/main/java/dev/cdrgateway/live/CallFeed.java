@@ -41,7 +41,7 @@ final class CallFeed {
     private final SeenCalls seen;
 
     /** Current subscribers; changed only inside the registry's atomic map operations. */
-    int subscribers;
+    volatile int subscribers;
     private volatile boolean stopped;
     private volatile long timer = -1;
     private boolean seeded;

@@ -101,4 +101,9 @@ public class LiveFeeds {
     public int activeFeeds() {
         return feeds.size();
     }
+
+    /** Subscribers of all feeds (for tests and diagnostics). */
+    public int subscribers() {
+        return feeds.values().stream().mapToInt(feed -> feed.subscribers).sum();
+    }
 }
