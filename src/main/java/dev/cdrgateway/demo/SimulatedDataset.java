@@ -1,5 +1,6 @@
 package dev.cdrgateway.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
 
 /**
  * The simulated partner's customers and call history, generated once and held in memory with the
@@ -86,6 +89,33 @@ final class SimulatedDataset {
             newestFirst.add(drafts.get(i).withId(FIRST_CALL_ID + i));
         }
         return new SimulatedDataset(profiles.stream().map(CustomerProfile::customer).toList(), newestFirst);
+    }
+
+    /**
+     * This dataset plus one new call for each of the first {@code customerCount} customers that have calls, each a
+     * repeat of one of its earlier calls (picked with {@code random}) that ended at {@code nowEpochSecond} (live
+     * mode). Ids keep increasing with start time; uuids are derived from the ids, so they are new and stable.
+     */
+    SimulatedDataset withNewCalls(int customerCount, long nowEpochSecond, Random random) {
+        long nextId = calls.isEmpty() ? FIRST_CALL_ID : calls.get(0).id() + 1;
+        List<SimulatedCall> added = new ArrayList<>();
+        for (SimulatedCustomer customer : customers.subList(0, Math.min(customerCount, customers.size()))) {
+            List<SimulatedCall> history = callsOf(customer.authId());
+            if (history.isEmpty()) {
+                continue;
+            }
+            SimulatedCall template = history.get(random.nextInt(history.size()));
+            long id = nextId++;
+            String uuid = UUID.nameUUIDFromBytes(("sim-live-" + id).getBytes(StandardCharsets.UTF_8)).toString();
+            added.add(template.again(id, uuid, Math.max(nowEpochSecond - template.duration(),
+                    calls.isEmpty() ? 0 : calls.get(0).startEpochSecond())));
+        }
+        added.sort(Comparator.comparingLong(SimulatedCall::startEpochSecond).thenComparingLong(SimulatedCall::id)
+                .reversed());
+        List<SimulatedCall> newestFirst = new ArrayList<>(added.size() + calls.size());
+        newestFirst.addAll(added);
+        newestFirst.addAll(calls);
+        return new SimulatedDataset(customers, newestFirst);
     }
 
     /** Rejects sizes the id scheme or the calendar cannot represent. */

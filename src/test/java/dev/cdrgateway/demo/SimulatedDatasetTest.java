@@ -90,4 +90,26 @@ class SimulatedDatasetTest {
             }
         });
     }
+
+    @Test
+    void liveModeAddsOneCallPerLiveCustomerEndingNow() {
+        SimulatedDataset data = SimulatedDataset.generate(6, 10, 14, ANCHOR, 99, "PA_SIMULATOR");
+        long now = ANCHOR.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+
+        SimulatedDataset next = data.withNewCalls(2, now, new java.util.Random(1));
+
+        assertEquals(data.calls().size() + 2, next.calls().size());
+        assertEquals(data.calls(), next.calls().subList(2, next.calls().size()));
+        java.util.List<SimulatedCall> added = next.calls().subList(0, 2);
+        assertEquals(Set.of("MA_SIM00001", "MA_SIM00002"),
+                added.stream().map(SimulatedCall::accountId).collect(Collectors.toSet()));
+        added.forEach(call -> {
+            assertEquals(now, call.endTime().getEpochSecond());
+            assertTrue(call.id() > data.calls().get(0).id());
+            assertTrue(data.call(call.uuid()).isEmpty());
+            assertEquals(call, next.call(call.uuid()).orElseThrow());
+            assertEquals(call, next.callsOf(call.accountId()).get(0));
+        });
+        assertNotEquals(added.get(0).uuid(), added.get(1).uuid());
+    }
 }
