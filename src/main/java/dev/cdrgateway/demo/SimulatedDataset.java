@@ -94,11 +94,12 @@ final class SimulatedDataset {
     /**
      * This dataset plus one new call for each of the first {@code customerCount} customers that have calls, each a
      * repeat of one of its earlier calls (picked with {@code random}) that ended at {@code nowEpochSecond} (live
-     * mode). Ids keep increasing with start time; uuids are derived from the ids, so they are new and stable.
+     * mode). The new calls take the next ids (a CDR is written when its call ends) and their place by start time
+     * in the newest-first order; uuids are derived from the ids, so they are new and stable.
      */
     SimulatedDataset withNewCalls(int customerCount, long nowEpochSecond, Random random) {
-        long nextId = calls.isEmpty() ? FIRST_CALL_ID : calls.get(0).id() + 1;
-        List<SimulatedCall> added = new ArrayList<>();
+        long nextId = calls.stream().mapToLong(SimulatedCall::id).max().orElse(FIRST_CALL_ID - 1) + 1;
+        List<SimulatedCall> merged = new ArrayList<>(calls);
         for (SimulatedCustomer customer : customers.subList(0, Math.min(customerCount, customers.size()))) {
             List<SimulatedCall> history = callsOf(customer.authId());
             if (history.isEmpty()) {
@@ -107,15 +108,11 @@ final class SimulatedDataset {
             SimulatedCall template = history.get(random.nextInt(history.size()));
             long id = nextId++;
             String uuid = UUID.nameUUIDFromBytes(("sim-live-" + id).getBytes(StandardCharsets.UTF_8)).toString();
-            added.add(template.again(id, uuid, Math.max(nowEpochSecond - template.duration(),
-                    calls.isEmpty() ? 0 : calls.get(0).startEpochSecond())));
+            merged.add(template.again(id, uuid, nowEpochSecond - template.duration()));
         }
-        added.sort(Comparator.comparingLong(SimulatedCall::startEpochSecond).thenComparingLong(SimulatedCall::id)
+        merged.sort(Comparator.comparingLong(SimulatedCall::startEpochSecond).thenComparingLong(SimulatedCall::id)
                 .reversed());
-        List<SimulatedCall> newestFirst = new ArrayList<>(added.size() + calls.size());
-        newestFirst.addAll(added);
-        newestFirst.addAll(calls);
-        return new SimulatedDataset(customers, newestFirst);
+        return new SimulatedDataset(customers, merged);
     }
 
     /** Rejects sizes the id scheme or the calendar cannot represent. */

@@ -98,6 +98,9 @@ class LiveFeedTest extends UpstreamTest {
         vobiz.stubFor(accountGet(OWN, "/recent").willReturn(json(recent("a-2", "a-1"))));
 
         assertEquals("a-2", socket.nextCall().getString("uuid"));
+        // One token per socket: a payload token on a socket opened with a header token is refused.
+        assertEquals(4400, open(partnerAdmin("acme")).sendInit(
+                new JsonObject().put("Authorization", "Bearer " + partnerAdmin("globex"))));
     }
 
     @Test
