@@ -11,7 +11,9 @@ import dev.cdrgateway.upstream.VobizClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,11 +42,15 @@ public class LiveFeeds {
         this.vobiz = vobiz;
         this.vertx = vertx;
         this.config = config.live();
-        if (this.config.pollSize() < 1 || this.config.pollSize() > 100) {
+    }
+
+    /** Fails startup on settings no feed could run with, rather than the first subscription. */
+    void validate(@Observes StartupEvent event) {
+        if (config.pollSize() < 1 || config.pollSize() > 100) {
             throw new IllegalArgumentException("gateway.live.poll-size must be between 1 and 100");
         }
-        if (this.config.pollInterval().toMillis() < 1) {
-            throw new IllegalArgumentException("gateway.live.poll-interval must be positive");
+        if (config.pollInterval().toMillis() < 1 || config.maxBackoff().isNegative()) {
+            throw new IllegalArgumentException("gateway.live.poll-interval and max-backoff must be positive");
         }
     }
 

@@ -114,11 +114,15 @@ class LiveFeedTest extends UpstreamTest {
         // Without a header the token must come in connection_init: a bad one closes the socket (4403)...
         assertEquals(4403, open(null).sendInit(new JsonObject().put("Authorization", "Bearer " + expired)));
         // ...and none at all runs nothing: every operation is UNAUTHENTICATED, then the socket is closed.
+        GraphQLWebSocket browser = open(null).initWithToken(customer("acme", OWN));
         GraphQLWebSocket anonymous = open(null).init(null);
         anonymous.subscribe("1", "live/call-completed", "customerId", OWN);
         assertEquals("UNAUTHENTICATED", anonymous.nextErrors().getJsonObject(0)
                 .getJsonObject("extensions").getString("code"));
         anonymous.awaitClosed();
+        // The socket that authenticated in connection_init, opened before, is still open and knows its caller.
+        browser.subscribe("1", "live/call-completed", "customerId", OTHER);
+        assertEquals("NOT_FOUND", browser.nextErrors().getJsonObject(0).getJsonObject("extensions").getString("code"));
         vobiz.verify(0, anyRequestedFor(anyUrl()));
     }
 
