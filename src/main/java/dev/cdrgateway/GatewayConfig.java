@@ -73,6 +73,9 @@ public interface GatewayConfig {
     /** Leaderboards, call quality reports and anomaly rules. */
     dev.cdrgateway.insights.InsightsConfig insights();
 
+    /** The live call feed (GraphQL subscriptions over WebSocket). */
+    dev.cdrgateway.live.LiveConfig live();
+
     /** Metric label settings (label values multiply time series). */
     interface Metrics {
         /** Add a {@code tenant} label to upstream and GraphQL metrics. Off by default: one series set per tenant. */

@@ -53,6 +53,18 @@ record SimulatedCall(
                 trunkId, terminatedTo);
     }
 
+    /**
+     * The same kind of call made again: same customer, parties and outcome, with a new id and uuid, starting
+     * at {@code startEpochSecond} (live mode).
+     */
+    SimulatedCall again(long newId, String newUuid, long startEpochSecond) {
+        return new SimulatedCall(newId, newUuid, accountId, inbound, callerIdName, callerIdNumber,
+                destinationNumber, ringTime, billsec, startEpochSecond, progressed, cost, streamingCost,
+                currency, hangup, bridgeUuid == null ? null : newUuid, sipCallId == null ? null : newUuid + "@sim",
+                sipUserAgent, codec, mos, jitter, packetLoss, networkAddr, carrierIp, context, region,
+                originationRegion, campaignId, customerEndpoint, trunkId, terminatedTo);
+    }
+
     String callDirection() {
         return inbound ? "inbound" : "outbound";
     }

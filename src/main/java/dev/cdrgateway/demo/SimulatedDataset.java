@@ -1,5 +1,6 @@
 package dev.cdrgateway.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
 
 /**
  * The simulated partner's customers and call history, generated once and held in memory with the
@@ -86,6 +89,30 @@ final class SimulatedDataset {
             newestFirst.add(drafts.get(i).withId(FIRST_CALL_ID + i));
         }
         return new SimulatedDataset(profiles.stream().map(CustomerProfile::customer).toList(), newestFirst);
+    }
+
+    /**
+     * This dataset plus one new call for each of the first {@code customerCount} customers that have calls, each a
+     * repeat of one of its earlier calls (picked with {@code random}) that ended at {@code nowEpochSecond} (live
+     * mode). The new calls take the next ids (a CDR is written when its call ends) and their place by start time
+     * in the newest-first order; uuids are derived from the ids, so they are new and stable.
+     */
+    SimulatedDataset withNewCalls(int customerCount, long nowEpochSecond, Random random) {
+        long nextId = calls.stream().mapToLong(SimulatedCall::id).max().orElse(FIRST_CALL_ID - 1) + 1;
+        List<SimulatedCall> merged = new ArrayList<>(calls);
+        for (SimulatedCustomer customer : customers.subList(0, Math.min(customerCount, customers.size()))) {
+            List<SimulatedCall> history = callsOf(customer.authId());
+            if (history.isEmpty()) {
+                continue;
+            }
+            SimulatedCall template = history.get(random.nextInt(history.size()));
+            long id = nextId++;
+            String uuid = UUID.nameUUIDFromBytes(("sim-live-" + id).getBytes(StandardCharsets.UTF_8)).toString();
+            merged.add(template.again(id, uuid, nowEpochSecond - template.duration()));
+        }
+        merged.sort(Comparator.comparingLong(SimulatedCall::startEpochSecond).thenComparingLong(SimulatedCall::id)
+                .reversed());
+        return new SimulatedDataset(customers, merged);
     }
 
     /** Rejects sizes the id scheme or the calendar cannot represent. */

@@ -52,6 +52,29 @@ public interface SimulatorConfig {
     /** The one partner credential pair the simulator accepts. */
     Partner partner();
 
+    /** Live mode: new calls keep completing while the simulator runs (to demonstrate the live call feed). */
+    Live live();
+
+    /** New calls over time. Off by default, so the dataset stays a pure function of its parameters. */
+    interface Live {
+
+        /** Add new calls while running. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How often each live customer completes a new call. */
+        @WithDefault("PT5S")
+        Duration interval();
+
+        /** How many customers, from {@code MA_SIM00001} on, complete a new call every interval. */
+        @WithDefault("4")
+        int customers();
+
+        /** New calls added in total; live mode stops adding after that (memory stays bounded). */
+        @WithDefault("10000")
+        int maxCalls();
+    }
+
     /** Partner ({@code PA_...}) credentials accepted on {@code /api/v1/partner/*}. */
     interface Partner {
 

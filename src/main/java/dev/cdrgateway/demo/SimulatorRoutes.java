@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
@@ -105,8 +107,34 @@ class SimulatorRoutes {
         Promise<SimulatedDataset> generated = Promise.promise();
         if (dataset.compareAndSet(null, generated.future())) {
             vertx.executeBlocking(this::generate, false).onComplete(generated);
+            if (config.live().enabled()) {
+                generated.future().onSuccess(data -> startLiveMode());
+            }
         }
         return dataset.get();
+    }
+
+    /**
+     * Live mode: every interval, each of the first few customers completes a new call (a repeat of one of its
+     * earlier calls, ending now), so recent-call lists, the live feed, summaries and lookups all see it. The
+     * dataset is replaced as a whole (copy on write), so every request sees one consistent snapshot.
+     */
+    private void startLiveMode() {
+        SimulatorConfig.Live live = config.live();
+        Random random = new Random(config.seed());
+        AtomicInteger added = new AtomicInteger();
+        LOG.infof("Simulator live mode: %d customer(s) complete a new call every %s", live.customers(), live.interval());
+        vertx.setPeriodic(Math.max(1, live.interval().toMillis()), timer -> {
+            if (added.get() >= live.maxCalls()) {
+                vertx.cancelTimer(timer);
+                LOG.infof("Simulator live mode stopped after %d new calls (simulator.live.max-calls)", added.get());
+                return;
+            }
+            SimulatedDataset current = dataset.get().result();
+            SimulatedDataset next = current.withNewCalls(live.customers(), Instant.now().getEpochSecond(), random);
+            added.addAndGet(next.calls().size() - current.calls().size());
+            dataset.set(Future.succeededFuture(next));
+        });
     }
 
     private SimulatedDataset generate() {

@@ -100,6 +100,7 @@ final class ArgumentValidation implements FieldValidation {
                 }
             }
             case "Customer.callSummary" -> filter(args);
+            case "Subscription.callCompleted" -> optionalCustomerId(args.get("customerId"), "customerId");
             case "Customer.call" -> CdrService.requireCallUuid((String) args.get("uuid"));
             case "Customer.recentCalls" -> {
                 Integer limit = integer(args.get("limit"), "limit");

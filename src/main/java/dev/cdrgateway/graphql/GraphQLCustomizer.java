@@ -73,6 +73,7 @@ public class GraphQLCustomizer {
             }
         });
         chain.add(new CostLimit(limits.maxComplexity(), new QueryCost(config.paging().defaultFirst())));
+        chain.add(new dev.cdrgateway.live.WebSocketOperations());
         chain.add(new ErrorCodes(GraphQLCustomizer::observe, GraphQLCustomizer::responseExtensions));
         builder.instrumentation(new ChainedInstrumentation(chain));
     }

@@ -7,6 +7,7 @@ import dev.cdrgateway.tenant.CallerAugmentor;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
+import dev.cdrgateway.live.WebSocketUpgrades;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
@@ -40,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * GraphQL-over-HTTP rules SmallRye leaves out, applied in front of its {@code /graphql} handler:
  * <ul>
  *   <li>every request needs a verified bearer token (an invalid one is refused by Quarkus OIDC before this
- *       handler runs; a missing one gets 401 here, with a body that says how to send one);</li>
+ *       handler runs; a missing one gets 401 here, with a body that says how to send one), except a GraphQL
+ *       WebSocket upgrade whose token follows in its {@code connection_init} payload ({@link WebSocketUpgrades});</li>
  *   <li>POST bodies must be {@code application/json} (415 otherwise; this also stops cross-site "simple"
  *       form posts) holding a JSON object with a string {@code query} (400 otherwise);</li>
  *   <li>GET runs queries only: a mutation over GET is 405 with {@code Allow: POST};</li>
@@ -61,6 +63,7 @@ public class GraphQLHttpRules {
     private static final String OPERATION = "cdr-gateway.operation";
     private static final String STARTED = "cdr-gateway.started";
 
+    private final WebSocketUpgrades webSockets;
     private final GatewayConfig.Limits limits;
     private final GatewayConfig.Metrics metricsConfig;
     private final ParserOptions parserOptions;
@@ -89,7 +92,9 @@ public class GraphQLHttpRules {
         }
     }
 
-    GraphQLHttpRules(GatewayConfig config, MeterRegistry metrics, PersistedQueries persistedQueries) {
+    GraphQLHttpRules(GatewayConfig config, MeterRegistry metrics, PersistedQueries persistedQueries,
+                     WebSocketUpgrades webSockets) {
+        this.webSockets = webSockets;
         this.limits = config.limits();
         this.metricsConfig = config.metrics();
         this.metrics = metrics;
@@ -104,14 +109,20 @@ public class GraphQLHttpRules {
 
     void install(@Observes Router router) {
         // No file uploads: a GraphQL body is JSON, and the default would create ./file-uploads (read-only root fs).
-        router.route("/graphql").order(-100).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        router.route("/graphql").order(-99).handler(this::check);
+        router.route("/graphql").order(-101).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        // Before SmallRye's WebSocket handler (order -99), so a WebSocket upgrade passes the token check too.
+        router.route("/graphql").order(-100).handler(this::check);
     }
 
     private void check(RoutingContext rc) {
         rc.put(STARTED, System.nanoTime());
         rc.addBodyEndHandler(v -> logAndMeasure(rc));
         if (rc.user() == null || rc.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity().isAnonymous()) {
+            if (webSockets.admitWithoutToken(rc)) {
+                // The token follows in the GraphQL WebSocket's connection_init payload (WebSocketUpgrades).
+                rc.next();
+                return;
+            }
             rc.response().putHeader("WWW-Authenticate", "Bearer");
             reject(rc, 401, "UNAUTHENTICATED", "A bearer token is required: send `Authorization: Bearer <token>` "
                     + "(in GraphiQL, add {\"Authorization\": \"Bearer <token>\"} under Headers). In dev and demo mode, "

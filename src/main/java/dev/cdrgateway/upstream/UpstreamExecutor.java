@@ -135,6 +135,15 @@ public class UpstreamExecutor {
     }
 
     /**
+     * A read that must see upstream's current answer (live feeds poll with it): no response cache and no stale
+     * copy, but coalesced with identical reads in flight, limited by {@code tenant}'s concurrency lane (a poll
+     * runs outside any GraphQL request, so the tenant is named here), retried, guarded and timed out like any read.
+     */
+    public <T> Uni<T> readFresh(Read<T> read, String tenant) {
+        return coalesced(cacheKey(read), read, tenant);
+    }
+
+    /**
      * Stores a value another read already returned (e.g. customer records inside a customer list) under the key
      * the equivalent single read would use, so that read is not made again. No-op with caching off.
      */
@@ -179,10 +188,15 @@ public class UpstreamExecutor {
     }
 
     /** Identical reads in flight share one upstream call. */
-    @SuppressWarnings("unchecked")
     private <T> Uni<T> coalesced(String key, Read<T> read) {
+        return coalesced(key, read, null);
+    }
+
+    /** {@code tenant} names the concurrency lane; {@code null} takes it from the current request. */
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> coalesced(String key, Read<T> read, String tenant) {
         return Uni.createFrom().deferred(() -> (Uni<T>) inFlight.computeIfAbsent(key, k -> limiter
-                .run(tenantKey(), () -> attempt(read, 1, deadline()))
+                .run(tenant != null ? tenant : tenantKey(), () -> attempt(read, 1, deadline()))
                 .invoke(value -> stale.put(k, new Stamped(value, Instant.now())))
                 .onTermination().invoke(() -> inFlight.remove(k))
                 .memoize().indefinitely()));

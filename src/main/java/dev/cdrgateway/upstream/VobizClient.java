@@ -121,9 +121,14 @@ public class VobizClient {
     }
 
     private Uni<CallPage> listCalls(CdrRoute route, CdrFilter filter, int page, int perPage, CacheClass cacheClass) {
+        return executor.read(listCallsRead(route, filter, page, perPage, cacheClass));
+    }
+
+    private UpstreamExecutor.Read<CallPage> listCallsRead(CdrRoute route, CdrFilter filter, int page, int perPage,
+                                                          CacheClass cacheClass) {
         Map<String, String> query = pageQuery(route, filter, page, perPage);
         ListCall call = listCall(route, filter, query);
-        return read(route, call.endpoint(), cacheClass, query,
+        return readOf(route, call.endpoint(), cacheClass, query,
                 () -> call.body().get().map(body -> VobizMapper.toCallPage(body, route.customerId())
                         .withAppliedFilter(VobizMapper.toAppliedFilter(call.served(), filter, body.searchEcho()))));
     }
@@ -213,21 +218,43 @@ public class VobizClient {
 
     private <T> Uni<T> read(CdrRoute route, String endpoint, CacheClass cacheClass, Map<String, String> query,
                             Supplier<Uni<T>> call) {
+        return executor.read(readOf(route, endpoint, cacheClass, query, call));
+    }
+
+    private <T> UpstreamExecutor.Read<T> readOf(CdrRoute route, String endpoint, CacheClass cacheClass,
+                                                Map<String, String> query, Supplier<Uni<T>> call) {
         UpstreamExecutor.Api api = route instanceof CdrRoute.Account ? ACCOUNT : PARTNER;
-        return executor.read(new UpstreamExecutor.Read<>(api, endpoint, route.identity(), cacheClass, query,
-                () -> call.get().onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f))));
+        return new UpstreamExecutor.Read<>(api, endpoint, route.identity(), cacheClass, query,
+                () -> call.get().onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f)));
     }
 
     /** The most recent calls, newest first. The partner API has no recent endpoint: its first list page is used. */
     public Uni<List<Call>> recentCalls(CdrRoute route, int limit) {
-        if (route instanceof CdrRoute.Account a) {
-            VobizCredentials c = a.credentials();
-            return read(route, "account.recent", CacheClass.OPEN, Map.of("limit", Integer.toString(limit)),
-                    () -> account.recent(c.authId(), c.authToken(), c.authId(), limit)
-                            .map(body -> VobizMapper.toCallPage(body, route.customerId()).rows())
-                            .map(rows -> rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows));
+        if (route instanceof CdrRoute.Account) {
+            return executor.read(accountRecentRead(route, limit));
         }
         return listCalls(route, CdrFilter.NONE, 1, limit).map(CallPage::rows);
+    }
+
+    /**
+     * The most recent calls as upstream has them right now, for live feeds: the same endpoints as
+     * {@link #recentCalls}, but never answered from the response cache (a poll must see new calls at once).
+     * Polls run outside GraphQL requests, so the tenant whose concurrency lane they use is named.
+     */
+    public Uni<List<Call>> pollRecentCalls(CdrRoute route, int limit, String tenant) {
+        if (route instanceof CdrRoute.Account) {
+            return executor.readFresh(accountRecentRead(route, limit), tenant);
+        }
+        return executor.readFresh(listCallsRead(route, CdrFilter.NONE, 1, limit, CacheClass.OPEN), tenant)
+                .map(CallPage::rows);
+    }
+
+    private UpstreamExecutor.Read<List<Call>> accountRecentRead(CdrRoute route, int limit) {
+        VobizCredentials c = ((CdrRoute.Account) route).credentials();
+        return readOf(route, "account.recent", CacheClass.OPEN, Map.of("limit", Integer.toString(limit)),
+                () -> account.recent(c.authId(), c.authToken(), c.authId(), limit)
+                        .map(body -> VobizMapper.toCallPage(body, route.customerId()).rows())
+                        .map(rows -> rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows));
     }
 
     /** One call by uuid; empty when Vobiz does not know it for this route's customer. */

@@ -81,9 +81,15 @@ class VobizCsvExport {
                     if (response.statusCode() / 100 == 2) {
                         // Still on the event loop that delivered the headers: no body byte was dropped yet.
                         response.pause();
+                        // A broken connection before anyone subscribes to the body must not be lost (the body's
+                        // own handlers exist only once subscribed): remember it and fail the body at once.
+                        AtomicReference<Throwable> early = new AtomicReference<>();
+                        response.exceptionHandler(early::set);
                         checkContentType(response);
                         HttpClientRequest request = sent.get();
-                        return Uni.createFrom().item(response.toMulti()
+                        return Uni.createFrom().item(Multi.createFrom().deferred(() -> early.get() != null
+                                        ? Multi.createFrom().<Buffer>failure(early.get())
+                                        : response.toMulti())
                                 .onCancellation().invoke(() -> reset(request)));
                     }
                     return failure(response);

@@ -90,4 +90,32 @@ class SimulatedDatasetTest {
             }
         });
     }
+
+    @Test
+    void liveModeAddsOneCallPerLiveCustomerEndingNow() {
+        SimulatedDataset data = SimulatedDataset.generate(6, 10, 14, ANCHOR, 99, "PA_SIMULATOR");
+        long now = ANCHOR.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+
+        SimulatedDataset next = data.withNewCalls(2, now, new java.util.Random(1));
+
+        assertEquals(data.calls().size() + 2, next.calls().size());
+        java.util.List<SimulatedCall> added = next.calls().stream().filter(c -> data.call(c.uuid()).isEmpty()).toList();
+        assertEquals(2, added.size());
+        java.util.List<SimulatedCall> kept = new java.util.ArrayList<>(next.calls());
+        kept.removeAll(added);
+        assertEquals(data.calls(), kept);
+        assertEquals(Set.of("MA_SIM00001", "MA_SIM00002"),
+                added.stream().map(SimulatedCall::accountId).collect(Collectors.toSet()));
+        added.forEach(call -> {
+            assertEquals(now, call.endTime().getEpochSecond());
+            assertTrue(call.id() > data.calls().get(0).id());
+            assertTrue(data.call(call.uuid()).isEmpty());
+            assertEquals(call, next.call(call.uuid()).orElseThrow());
+            assertTrue(next.callsOf(call.accountId()).contains(call));
+        });
+        assertNotEquals(added.get(0).uuid(), added.get(1).uuid());
+        for (int i = 1; i < next.calls().size(); i++) {
+            assertTrue(next.calls().get(i - 1).startEpochSecond() >= next.calls().get(i).startEpochSecond());
+        }
+    }
 }

@@ -1,0 +1,115 @@
+package dev.cdrgateway.live;
+
+import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.cdr.Call;
+import dev.cdrgateway.cdr.CdrFilter;
+import dev.cdrgateway.customer.CustomerIds;
+import dev.cdrgateway.tenant.Caller;
+import dev.cdrgateway.upstream.CdrRoute;
+import dev.cdrgateway.upstream.CdrRouter;
+import dev.cdrgateway.upstream.VobizClient;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The registry of live call feeds. Subscribers of the same tenant, upstream identity (the auth id the data is
+ * read with, never a token) and customer share one {@link CallFeed}, started by the first subscriber and stopped
+ * when the last one leaves; so upstream is polled once per interval per feed, not once per subscriber. Tenants
+ * never share a feed, even for the same customer id string.
+ */
+@ApplicationScoped
+public class LiveFeeds {
+
+    /** Which feed: the tenant and the upstream data source ({@link CdrRoute#identity()}). */
+    record FeedKey(String tenant, String source) {
+    }
+
+    private final CdrRouter router;
+    private final VobizClient vobiz;
+    private final Vertx vertx;
+    private final LiveConfig config;
+    private final Map<FeedKey, CallFeed> feeds = new ConcurrentHashMap<>();
+
+    LiveFeeds(CdrRouter router, VobizClient vobiz, Vertx vertx, GatewayConfig config) {
+        this.router = router;
+        this.vobiz = vobiz;
+        this.vertx = vertx;
+        this.config = config.live();
+    }
+
+    /** Fails startup on settings no feed could run with, rather than the first subscription. */
+    void validate(@Observes StartupEvent event) {
+        if (config.pollSize() < 1 || config.pollSize() > 100) {
+            throw new IllegalArgumentException("gateway.live.poll-size must be between 1 and 100");
+        }
+        if (config.pollInterval().toMillis() < 1 || config.maxBackoff().isNegative()) {
+            throw new IllegalArgumentException("gateway.live.poll-interval and max-backoff must be positive");
+        }
+    }
+
+    /**
+     * New calls of one customer, or of the whole partner when {@code customerId} is null and the caller is a partner
+     * user. Arguments and access are checked before anything else (a customer user naming another customer gets
+     * the same {@code NOT_FOUND} a query would, without any upstream call).
+     */
+    public Multi<Call> callCompleted(Caller caller, String customerId) {
+        String customer = customerId != null ? customerId : caller.customerScope().orElse(null);
+        if (customer == null) {
+            // Partner users without a customer id: the partner-wide log (one feed per tenant).
+            return join(caller, Uni.createFrom().item(() -> router.global(caller.tenant())), null);
+        }
+        CustomerIds.requireValid(customer, "customerId");
+        if (!caller.maySee(customer)) {
+            throw CdrRouter.NotFound.customer(customer);
+        }
+        return join(caller, router.forCustomer(caller.tenant(), customer, CdrFilter.NONE), customer);
+    }
+
+    private Multi<Call> join(Caller caller, Uni<CdrRoute> route, String customer) {
+        String tenant = caller.tenant().value();
+        return route.onItem().transformToMulti(r -> Multi.createFrom().deferred(() -> {
+            FeedKey key = new FeedKey(tenant, r.identity());
+            CallFeed feed = feeds.compute(key, (k, existing) -> {
+                CallFeed joined = existing != null ? existing : new CallFeed(tenant, customer,
+                        () -> vobiz.pollRecentCalls(r, config.pollSize(), tenant), vertx, config,
+                        ended -> feeds.remove(k, ended));
+                joined.subscribers++;
+                if (existing == null) {
+                    joined.start();
+                }
+                return joined;
+            });
+            return feed.calls().onTermination().invoke(() -> leave(key, feed));
+        }));
+    }
+
+    private void leave(FeedKey key, CallFeed feed) {
+        feeds.computeIfPresent(key, (k, current) -> {
+            if (current != feed) {
+                return current;
+            }
+            if (--current.subscribers > 0) {
+                return current;
+            }
+            current.stop();
+            return null;
+        });
+    }
+
+    /** Feeds polling now (for tests and diagnostics). */
+    public int activeFeeds() {
+        return feeds.size();
+    }
+
+    /** Subscribers of all feeds (for tests and diagnostics). */
+    public int subscribers() {
+        return feeds.values().stream().mapToInt(feed -> feed.subscribers).sum();
+    }
+}
