@@ -373,14 +373,14 @@ def coldwarm(base_url: str, spec_file: str, warm_seconds: float, out_file: str, 
     while time.monotonic() < end:
         warm.append(timed(spec["requests"][0]))
     warm.sort()
-    pick = lambda xs, q: xs[min(len(xs) - 1, int(q * len(xs)))]
+    pick = lambda xs, q: xs[min(len(xs) - 1, int(q * len(xs)))] if xs else None
     result = {"name": name, "cold_n": len(cold), "cold_p50_us": pick(cold, 0.5), "cold_p90_us": pick(cold, 0.9),
               "cold_max_us": cold[-1], "warm_n": len(warm), "warm_p50_us": pick(warm, 0.5),
               "warm_p99_us": pick(warm, 0.99)}
     with open(out_file, "a") as f:
         f.write(json.dumps(result) + "\n")
-    print(f"  {name}: cold p50 {result['cold_p50_us'] / 1000:.1f} ms (max {result['cold_max_us'] / 1000:.1f}), "
-          f"warm p50 {result['warm_p50_us'] / 1000:.2f} ms", flush=True)
+    print(f"  {name}: cold p50 {fmt_ms(result['cold_p50_us'])} (max {fmt_ms(result['cold_max_us'])}), "
+          f"warm p50 {fmt_ms(result['warm_p50_us'])}", flush=True)
 
 
 def startup(base_url: str, spec_file: str, t0_ns: int, timeout_s: float) -> None:

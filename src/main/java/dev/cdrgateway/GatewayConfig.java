@@ -127,6 +127,14 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean useCustomerTokens();
+
+        /**
+         * How long a customer's route (its own credentials from the partner record, or none) is remembered, with
+         * response caching on or off: routing is configuration, not data, and without it every customer-scoped
+         * read would first wait for the partner record. A rotated customer token is picked up within this.
+         */
+        @WithDefault("PT5M")
+        java.time.Duration customerRouteTtl();
     }
 
     /** Resilience settings of upstream calls. */

@@ -1,5 +1,7 @@
 package dev.cdrgateway.upstream;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.graphql.NotFoundException;
@@ -23,11 +25,22 @@ public class CdrRouter {
     private final TenantCredentialResolver credentials;
     private final VobizClient vobiz;
     private final GatewayConfig config;
+    /**
+     * Customer routes learnt from partner records, by partner auth id and customer id (so one partner's entries
+     * never serve another): the customer's own credentials, or empty for "partner API". Unknown customers are
+     * not remembered.
+     */
+    private final Cache<String, Optional<VobizCredentials>> customerRoutes;
 
     CdrRouter(TenantCredentialResolver credentials, VobizClient vobiz, GatewayConfig config) {
         this.credentials = credentials;
         this.vobiz = vobiz;
         this.config = config;
+        this.customerRoutes = Caffeine.newBuilder()
+                .executor(Runnable::run) // see UpstreamExecutor#staleStore
+                .expireAfterWrite(config.routing().customerRouteTtl())
+                .maximumSize(10_000)
+                .build();
     }
 
     /** The tenant's partner credentials, or {@code TENANT_NOT_CONFIGURED}. */
@@ -57,12 +70,25 @@ public class CdrRouter {
         if (!config.routing().useCustomerTokens()) {
             return Uni.createFrom().item(new CdrRoute.PartnerCustomer(partner, customerId));
         }
+        String key = partner.authId() + "|" + customerId;
+        Optional<VobizCredentials> known = customerRoutes.getIfPresent(key);
+        if (known != null) {
+            return Uni.createFrom().item(route(partner, customerId, known));
+        }
         return vobiz.getCustomer(partner, customerId).map(found -> {
             CustomerRecord record = found.orElseThrow(() -> NotFound.customer(customerId));
-            return record.ownCredentials()
-                    .<CdrRoute>map(CdrRoute.Account::new)
-                    .orElseGet(() -> new CdrRoute.PartnerCustomer(partner, customerId));
+            customerRoutes.put(key, record.ownCredentials());
+            return route(partner, customerId, record.ownCredentials());
         });
+    }
+
+    private static CdrRoute route(VobizCredentials partner, String customerId, Optional<VobizCredentials> own) {
+        return own.<CdrRoute>map(CdrRoute.Account::new).orElseGet(() -> new CdrRoute.PartnerCustomer(partner, customerId));
+    }
+
+    /** Forgets every learnt customer route (the next read of each customer looks its record up again). */
+    public void forgetCustomerRoutes() {
+        customerRoutes.invalidateAll();
     }
 
     /** The uniform not-found errors (the same text whether the id is unknown or belongs to someone else). */

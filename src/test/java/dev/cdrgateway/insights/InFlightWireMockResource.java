@@ -1,13 +1,11 @@
 package dev.cdrgateway.insights;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.cdrgateway.testsupport.InjectWireMock;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.cdrgateway.testsupport.VobizWireMockResource;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -17,14 +15,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * {@value #LATENCY_MS} ms and which records the most requests it ever had in flight at once, so a test can prove
  * a fan-out bound by counting rather than by timing.
  */
-public class InFlightWireMockResource implements QuarkusTestResourceLifecycleManager {
+public class InFlightWireMockResource extends VobizWireMockResource {
 
     /** Simulated upstream latency: long enough that a fan-out's calls overlap. */
     static final long LATENCY_MS = 150;
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     private static final AtomicInteger MAX_IN_FLIGHT = new AtomicInteger();
-
-    private WireMockServer server;
 
     /** The most requests in flight at once since the last {@link #resetMax()}. */
     static int maxInFlight() {
@@ -35,27 +31,10 @@ public class InFlightWireMockResource implements QuarkusTestResourceLifecycleMan
         MAX_IN_FLIGHT.set(0);
     }
 
+    /** As the plain resource, but every response is held by {@link Latency} (no asynchronous responses). */
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32)
-                .extensions(new Latency()));
-        server.start();
-        return Map.of(
-                "quarkus.rest-client.vobiz-partner.url", server.baseUrl(),
-                "quarkus.rest-client.vobiz-account.url", server.baseUrl());
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+    protected WireMockConfiguration configuration() {
+        return options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32).extensions(new Latency());
     }
 
     /** Holds every response for the latency while counting the requests being served. */

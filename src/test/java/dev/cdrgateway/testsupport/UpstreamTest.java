@@ -3,6 +3,7 @@ package dev.cdrgateway.testsupport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.cdrgateway.upstream.CdrRouter;
 import dev.cdrgateway.upstream.UpstreamExecutor;
 import io.quarkus.cache.CacheManager;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -33,6 +34,9 @@ public abstract class UpstreamTest {
     @Inject
     UpstreamExecutor executor;
 
+    @Inject
+    CdrRouter router;
+
     @BeforeEach
     protected void resetUpstream() {
         vobiz.resetAll();
@@ -40,6 +44,7 @@ public abstract class UpstreamTest {
             caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely();
         }
         executor.invalidateStaleCopies();
+        router.forgetCustomerRoutes();
         breakers.resetAll();
     }
 

@@ -1,6 +1,7 @@
 package dev.cdrgateway.testsupport;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -17,12 +18,17 @@ public class VobizWireMockResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16));
+        server = new WireMockServer(configuration());
         server.start();
         return Map.of(
                 "quarkus.rest-client.vobiz-partner.url", server.baseUrl(),
                 "quarkus.rest-client.vobiz-account.url", server.baseUrl());
+    }
+
+    /** The server's configuration; subclasses may add extensions. */
+    protected WireMockConfiguration configuration() {
+        return options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32)
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16);
     }
 
     @Override
