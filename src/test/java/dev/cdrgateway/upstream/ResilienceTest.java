@@ -34,6 +34,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -251,6 +252,28 @@ class ResilienceTest extends UpstreamTest {
                 .body("data.customer.calls.totalCount", equalTo(7));
 
         vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/partner/accounts/MA_DEMO0001")));
+    }
+
+    @Test
+    void withCachingOffTheCustomersRouteIsRememberedButItsDataIsReadAgain() {
+        stubCustomerWithOwnToken();
+        vobiz.stubFor(accountGet("MA_DEMO0001", "").willReturn(json(Vendor.body("account-cdr-list/page1"))));
+
+        // A customer's summary needs only its route: the partner record is read for the first request only
+        for (int i = 0; i < 3; i++) {
+            post("summary/call-summary", "customerId", "MA_DEMO0001")
+                    .body("errors", nullValue())
+                    .body("data.callSummary.totalCalls", notNullValue());
+        }
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/partner/accounts/MA_DEMO0001")));
+        vobiz.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/Account/MA_DEMO0001/cdr")));
+
+        // another partner's request for the same customer id never uses acme's route
+        vobiz.stubFor(get(urlPathEqualTo("/api/v1/partner/accounts/MA_DEMO0001"))
+                .withHeader("X-Auth-ID", WireMock.equalTo("PA_TEST0002")).willReturn(aResponse().withStatus(404)));
+        postAs(partnerAdmin("globex"), "summary/call-summary", "customerId", "MA_DEMO0001")
+                .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+        vobiz.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/Account/MA_DEMO0001/cdr")));
     }
 
     private List<LoggedRequest> journal(String path) {
