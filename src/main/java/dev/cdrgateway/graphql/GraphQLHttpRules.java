@@ -79,7 +79,10 @@ public class GraphQLHttpRules {
      * and type.
      */
     private final com.github.benmanes.caffeine.cache.Cache<String, CheckedDocument> checked = Caffeine.newBuilder()
-            .executor(Runnable::run).maximumSize(2000).build();
+            .executor(Runnable::run)
+            // bounded by text size, not count: a document may be as large as the body limit
+            .maximumWeight(4_000_000).weigher((String text, CheckedDocument document) -> text.length())
+            .build();
 
     /** What these rules need from a document that passed the checks. */
     record CheckedDocument(List<Operation> operations) {
