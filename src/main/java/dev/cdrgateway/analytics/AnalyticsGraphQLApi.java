@@ -51,7 +51,7 @@ public class AnalyticsGraphQLApi {
             CallFilter filter) {
         SeriesPlan plan = analytics.plan(granularity, fromDate, toDate, filter);
         Caller caller = tenant.caller();
-        return analytics.timeSeries(caller, scope(caller, customerId), plan);
+        return analytics.timeSeries(caller, caller.customerOrOwn(customerId), plan);
     }
 
     @Description(SERIES)
@@ -73,7 +73,8 @@ public class AnalyticsGraphQLApi {
     public CallBreakdown callBreakdown(
             @Id @Description("The customer; omit for the whole partner (partner users only).") String customerId,
             @Description("Narrows the calls; omit for all calls.") CallFilter filter) {
-        return analytics.breakdown(tenant.caller(), scope(tenant.caller(), customerId), filter);
+        Caller caller = tenant.caller();
+        return analytics.breakdown(caller, caller.customerOrOwn(customerId), filter);
     }
 
     @Description("The customer's filtered calls split by direction, status and hangup cause, from exact upstream "
@@ -103,10 +104,5 @@ public class AnalyticsGraphQLApi {
             + "total, on the partner API).")
     public Uni<CallsByHangupCause> byHangupCause(@Source CallBreakdown breakdown) {
         return analytics.byHangupCause(tenant.caller(), breakdown);
-    }
-
-    /** Customer users asking without a customer id mean their own customer (as callSummary does). */
-    private static String scope(Caller caller, String customerId) {
-        return customerId == null ? caller.customerScope().orElse(null) : customerId;
     }
 }

@@ -53,11 +53,8 @@ public class InsightsGraphQLApi {
             @Id @Description("The customer; omit for the whole partner (partner users only).") String customerId,
             @Description("Narrows the calls; omit for all calls (the newest ones are scanned).") CallFilter filter) {
         Caller caller = tenant.caller();
-        if (customerId == null && caller.customerScope().isPresent()) {
-            return quality.customerReport(caller, caller.customerScope().get(), filter);
-        }
-        return customerId == null ? quality.globalReport(caller, filter)
-                : quality.customerReport(caller, customerId, filter);
+        String customer = caller.customerOrOwn(customerId);
+        return customer == null ? quality.globalReport(caller, filter) : quality.customerReport(caller, customer, filter);
     }
 
     @Description("Media quality over the customer's filtered calls (a bounded scan of its newest calls).")
@@ -88,11 +85,9 @@ public class InsightsGraphQLApi {
             @Description("Last day of the observed window (UTC), YYYY-MM-DD; default today, never in the future.")
             LocalDate asOf) {
         Caller caller = tenant.caller();
-        if (customerId == null && caller.customerScope().isPresent()) {
-            return anomalies.customerReport(caller, caller.customerScope().get(), windowDays, baselineDays, asOf);
-        }
-        return customerId == null ? anomalies.globalReport(caller, windowDays, baselineDays, asOf)
-                : anomalies.customerReport(caller, customerId, windowDays, baselineDays, asOf);
+        String customer = caller.customerOrOwn(customerId);
+        return customer == null ? anomalies.globalReport(caller, windowDays, baselineDays, asOf)
+                : anomalies.customerReport(caller, customer, windowDays, baselineDays, asOf);
     }
 
     @Description("Fraud and misconfiguration signals over the customer's calls (see Query.anomalies).")

@@ -60,7 +60,7 @@ public class LiveFeeds {
      * the same {@code NOT_FOUND} a query would, without any upstream call).
      */
     public Multi<Call> callCompleted(Caller caller, String customerId) {
-        String customer = customerId != null ? customerId : caller.customerScope().orElse(null);
+        String customer = caller.customerOrOwn(customerId);
         if (customer == null) {
             // Partner users without a customer id: the partner-wide log (one feed per tenant).
             return join(caller, Uni.createFrom().item(() -> router.global(caller.tenant())), null);

@@ -34,10 +34,8 @@ public class SummaryGraphQLApi {
             @Id @Description("The customer; omit for partner-wide totals (partner users only).") String customerId,
             @Description("Narrows the calls; omit for all calls.") CallFilter filter) {
         Caller caller = tenant.caller();
-        if (customerId == null && caller.customerScope().isPresent()) {
-            return cdrs.customerSummary(caller, caller.customerScope().get(), filter);
-        }
-        return customerId == null ? cdrs.globalSummary(caller, filter) : cdrs.customerSummary(caller, customerId, filter);
+        String customer = caller.customerOrOwn(customerId);
+        return customer == null ? cdrs.globalSummary(caller, filter) : cdrs.customerSummary(caller, customer, filter);
     }
 
     @Description("Totals over the customer's filtered calls.")

@@ -9,4 +9,12 @@ public record Caller(TenantId tenant, Role role, Optional<String> customerScope)
     public boolean maySee(String customerId) {
         return role.isPartner() || customerScope.map(customerId::equals).orElse(false);
     }
+
+    /**
+     * The customer a request means when its customer id is optional: the one named, else (customer users) their
+     * own; {@code null} means partner-wide. Whether the caller may see it is checked separately ({@link #maySee}).
+     */
+    public String customerOrOwn(String customerId) {
+        return customerId != null ? customerId : customerScope.orElse(null);
+    }
 }
