@@ -1,13 +1,13 @@
 package dev.cdrgateway.graphql;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.live.WebSocketUpgrades;
 import dev.cdrgateway.tenant.Caller;
 import dev.cdrgateway.tenant.CallerAugmentor;
+import dev.cdrgateway.upstream.LocalCaches;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import dev.cdrgateway.live.WebSocketUpgrades;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
@@ -78,8 +78,7 @@ public class GraphQLHttpRules {
      * day, and parsing is most of this handler's cost. Holds no data and no tenant, only each operation's name
      * and type.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, CheckedDocument> checked = Caffeine.newBuilder()
-            .executor(Runnable::run)
+    private final com.github.benmanes.caffeine.cache.Cache<String, CheckedDocument> checked = LocalCaches.newBuilder()
             // bounded by text size, not count: a document may be as large as the body limit
             .maximumWeight(4_000_000).weigher((String text, CheckedDocument document) -> text.length())
             .build();

@@ -1,8 +1,8 @@
 package dev.cdrgateway.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.upstream.LocalCaches;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,9 +81,7 @@ public class PersistedQueries {
     }
 
     private Cache<String, String> store(String tenant) {
-        // Housekeeping on the calling thread: see UpstreamExecutor#staleStore for why not the common pool.
-        return byTenant.computeIfAbsent(tenant, t -> Caffeine.newBuilder()
-                .executor(Runnable::run)
+        return byTenant.computeIfAbsent(tenant, t -> LocalCaches.newBuilder()
                 .maximumWeight(config.maxCharsPerTenant())
                 .weigher((String hash, String query) -> hash.length() + query.length())
                 .expireAfterAccess(config.idleExpiry())

@@ -1,7 +1,6 @@
 package dev.cdrgateway.upstream;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.graphql.NotFoundException;
@@ -36,8 +35,7 @@ public class CdrRouter {
         this.credentials = credentials;
         this.vobiz = vobiz;
         this.config = config;
-        this.customerRoutes = Caffeine.newBuilder()
-                .executor(Runnable::run) // see UpstreamExecutor#staleStore
+        this.customerRoutes = LocalCaches.newBuilder()
                 .expireAfterWrite(config.routing().customerRouteTtl())
                 .maximumSize(10_000)
                 .build();
