@@ -247,9 +247,24 @@ public interface GatewayConfig {
         @WithDefault("25000")
         int maxComplexity();
 
-        /** Maximum aliased fields in one document. */
+        /** Maximum aliased fields in one operation, counted with its fragments expanded. */
         @WithDefault("30")
         int maxAliases();
+
+        /**
+         * Maximum fields one operation selects once its fragments are expanded (every spread counts its
+         * fragment's fields again), checked on the document before anything expands it. GraphiQL's
+         * introspection query selects about 150; a dashboard page a few dozen.
+         */
+        @WithDefault("2000")
+        int maxFieldVisits();
+
+        /**
+         * Longest time one GraphQL request may take, upstream waits and retries included: no upstream call
+         * starts after it and none waits past it (the field fails with UPSTREAM_TIMEOUT).
+         */
+        @WithDefault("PT15S")
+        java.time.Duration requestTimeout();
 
         /** Maximum parser tokens of one document. */
         @WithDefault("3000")

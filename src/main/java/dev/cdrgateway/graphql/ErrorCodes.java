@@ -2,31 +2,44 @@ package dev.cdrgateway.graphql;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
+import graphql.language.SourceLocation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import io.smallrye.graphql.transformation.TransformException;
+import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Gives every error graphql-java produces itself (validation, variable coercion, aborted execution) the same
- * stable {@code extensions.code} and {@code retryable} our own errors carry, and hands every result to an
- * observer (the HTTP layer answers 400 to GraphQL-over-HTTP clients when there is no {@code data}, and logs
- * the outcome).
+ * The one place where an error becomes what a client sees: every error of a result, whoever raised it (a
+ * resolver's {@link GatewayException}, graphql-java's validation and variable coercion, an aborted execution, a
+ * framework exception nobody expected), leaves with {@code extensions} holding exactly a documented
+ * {@link ErrorCode} and its {@code retryable} flag, plus the documented extras {@link #EXTRAS}. Nothing else
+ * survives: no classification, no exception or class name, no framework-made code. An error this class cannot
+ * classify is {@link ErrorCode#INTERNAL}, with a generic message and a reference that is logged with the cause.
+ * Every result is also handed to an observer (the HTTP layer's status code, request log and metrics).
  */
 final class ErrorCodes extends SimplePerformantInstrumentation {
+
+    private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
+
+    /** Extension keys besides {@code code} and {@code retryable} that a client may see (none today on field errors). */
+    static final Set<String> EXTRAS = Set.of();
 
     /** Validation errors caused by argument values rather than by the document's shape. */
     private static final Set<ValidationErrorType> VALUE_ERRORS = Set.of(
@@ -53,63 +66,134 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
                                                                         InstrumentationState state) {
         results.accept(result);
         Map<String, Object> extensions = responseExtensions.get();
-        boolean allCoded = result.getErrors().stream()
-                .allMatch(e -> e.getExtensions() != null && e.getExtensions().containsKey("code"));
-        if (allCoded && extensions.isEmpty()) {
+        if (result.getErrors().isEmpty() && extensions.isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
         ExecutionResultImpl.Builder builder = ExecutionResultImpl.newExecutionResult().from(result)
-                .errors(result.getErrors().stream().map(ErrorCodes::withCode).toList());
+                .errors(result.getErrors().stream().map(ErrorCodes::forClient).toList());
         extensions.forEach(builder::addExtension);
         return CompletableFuture.completedFuture(builder.build());
     }
 
-    private static GraphQLError withCode(GraphQLError error) {
-        if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
-            return error;
-        }
-        String code = codeOf(error);
-        if (code == null) {
-            return error;
+    /** The error as a client sees it: its message, locations and path, and only documented extensions. */
+    static GraphQLError forClient(GraphQLError error) {
+        ErrorCode code;
+        String message = error.getMessage();
+        Boolean retryable = null;
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            GatewayException gateway = gatewayCause(fetching.getException());
+            if (gateway != null) {
+                code = ErrorCode.documented(gateway.code()).orElse(ErrorCode.INTERNAL);
+                message = code == ErrorCode.INTERNAL ? internal(fetching.getException()) : gateway.getMessage();
+                retryable = code == ErrorCode.INTERNAL ? null : gateway.retryable();
+            } else if (fetching.getException() instanceof TransformException) {
+                // SmallRye could not turn an argument into its Java type: the value is the caller's
+                code = ErrorCode.BAD_USER_INPUT;
+                message = "An argument has a value of the wrong form" + at(error);
+            } else {
+                code = ErrorCode.INTERNAL;
+                message = internal(fetching.getException());
+            }
+        } else {
+            code = ErrorCode.documented(error.getExtensions() == null ? null : error.getExtensions().get("code"))
+                    .orElseGet(() -> codeOf(error));
+            if (code == ErrorCode.INTERNAL) {
+                message = internal(new IllegalStateException(error.getClass().getSimpleName() + ": " + message));
+            } else if (error.getExtensions() != null && error.getExtensions().get("retryable") instanceof Boolean own) {
+                retryable = own;
+            }
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        extensions.put("retryable", retryable != null ? retryable : code.retryable());
         if (error.getExtensions() != null) {
-            extensions.putAll(error.getExtensions());
+            EXTRAS.forEach(key -> {
+                if (error.getExtensions().containsKey(key)) {
+                    extensions.put(key, error.getExtensions().get(key));
+                }
+            });
         }
-        extensions.put("code", code);
-        extensions.put("retryable", false);
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage())
-                .locations(error.getLocations()).errorType(error.getErrorType()).extensions(extensions);
-        if (error.getPath() != null) {
-            builder.path(error.getPath());
-        }
-        return builder.build();
+        return new ClientError(message, error.getLocations(), error.getPath(), extensions);
     }
 
-    private static String codeOf(GraphQLError error) {
+    /**
+     * An error as the client sees it. It has no {@link ErrorClassification}: graphql-java would copy one into
+     * {@code extensions.classification}, an implementation name clients must not switch on.
+     */
+    record ClientError(String message, List<SourceLocation> locations, List<Object> path,
+                       Map<String, Object> extensions) implements GraphQLError {
+        @Override
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public List<SourceLocation> getLocations() {
+            return locations;
+        }
+
+        @Override
+        public List<Object> getPath() {
+            return path;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return extensions;
+        }
+
+        @Override
+        public ErrorClassification getErrorType() {
+            return null;
+        }
+    }
+
+    private static GatewayException gatewayCause(Throwable failure) {
+        Throwable cause = failure;
+        for (int i = 0; cause != null && i < 10; i++, cause = cause.getCause()) {
+            if (cause instanceof GatewayException gateway) {
+                return gateway;
+            }
+        }
+        return null;
+    }
+
+    /** A generic message with a reference; the cause is logged under the same reference, never shown. */
+    private static String internal(Throwable cause) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(cause, "Internal error %s", reference);
+        return "Internal error; the gateway's operators can find it under reference " + reference;
+    }
+
+    private static String at(GraphQLError error) {
+        return error.getPath() == null || error.getPath().isEmpty() ? "" : " (field " + error.getPath().get(0) + ")";
+    }
+
+    /** The code of an error graphql-java raised itself. */
+    private static ErrorCode codeOf(GraphQLError error) {
         ErrorClassification type = error.getErrorType();
         if (error instanceof ValidationError validation) {
             return VALUE_ERRORS.contains(validation.getValidationErrorType())
-                    ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED";
+                    ? ErrorCode.BAD_USER_INPUT : ErrorCode.GRAPHQL_VALIDATION_FAILED;
         }
-        if (error instanceof graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError) {
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
             // graphql-java's own bound on introspection (each __Type list field once, at most 500 fields, 20 levels)
-            return "QUERY_TOO_COMPLEX";
+            return ErrorCode.QUERY_TOO_COMPLEX;
         }
         if (type == ErrorType.ValidationError) {
-            // Variable values that cannot be coerced: unknown enum value, malformed date, wrong type.
-            return "BAD_USER_INPUT";
+            // Variable values that cannot be coerced: wrong type, out of range, unknown enum value.
+            return ErrorCode.BAD_USER_INPUT;
         }
         if (type == ErrorType.InvalidSyntax) {
-            return "GRAPHQL_PARSE_FAILED";
+            return ErrorCode.GRAPHQL_PARSE_FAILED;
         }
         if (type == ErrorType.ExecutionAborted) {
             String message = String.valueOf(error.getMessage()).toLowerCase();
             if (message.contains("depth")) {
-                return "QUERY_TOO_DEEP";
+                return ErrorCode.QUERY_TOO_DEEP;
             }
-            return message.contains("complexity") ? "QUERY_TOO_COMPLEX" : "BAD_REQUEST";
+            return message.contains("complexity") ? ErrorCode.QUERY_TOO_COMPLEX : ErrorCode.BAD_REQUEST;
         }
-        return null;
+        return ErrorCode.INTERNAL;
     }
 }

@@ -5,6 +5,7 @@ import dev.cdrgateway.upstream.RequestScope;
 import dev.cdrgateway.tenant.TenantContext;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -50,11 +51,16 @@ public class GraphQLCustomizer {
     }
 
     void customize(@Observes GraphQL.Builder builder) {
+        builder.schema(StrictScalars.apply(builderField(builder, "graphQLSchema", GraphQLSchema.class)));
         List<Instrumentation> chain = new ArrayList<>();
-        Instrumentation existing = existing(builder);
+        Instrumentation existing = builderField(builder, "instrumentation", Instrumentation.class);
         if (existing != null) {
+            // SmallRye's chain holds its document cache, whose beginValidation must run before DocumentBounds may
+            // refuse a document (it would otherwise keep the refused document's parse for the next request).
             chain.add(existing);
         }
+        // Documents that did not pass GraphQLHttpRules (WebSocket subscriptions) are bounded before validation.
+        chain.add(new DocumentBounds(config.limits()));
         // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
         chain.add(new FieldValidationInstrumentation(
                 new ArgumentValidation(config.paging(), cursors, Clock.systemUTC(), config.analytics(),
@@ -83,13 +89,14 @@ public class GraphQLCustomizer {
                 .allMatch(s -> s instanceof graphql.language.Field f && f.getName().startsWith("__"));
     }
 
-    private static Instrumentation existing(GraphQL.Builder builder) {
+    /** A field SmallRye set on the builder, which has no getters. */
+    private static <T> T builderField(GraphQL.Builder builder, String name, Class<T> type) {
         try {
-            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            Field field = GraphQL.Builder.class.getDeclaredField(name);
             field.setAccessible(true);
-            return (Instrumentation) field.get(builder);
+            return type.cast(field.get(builder));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot extend SmallRye's GraphQL instrumentation", e);
+            throw new IllegalStateException("Cannot extend SmallRye's GraphQL engine (" + name + ")", e);
         }
     }
 

@@ -61,12 +61,24 @@ public class GraphQLHttpRules {
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpRules.class);
     private static final String OPERATION = "cdr-gateway.operation";
-    private static final String STARTED = "cdr-gateway.started";
+    /** RoutingContext key: when the request arrived ({@link System#nanoTime()}), the start of its deadline. */
+    public static final String STARTED = "cdr-gateway.started";
+    /**
+     * RoutingContext key: the {@link java.time.Instant} by which a GraphQL request over HTTP must be answered
+     * ({@code gateway.limits.request-timeout} after it arrived); upstream reads made for it do not wait past it.
+     * Not set on WebSocket upgrades, whose subscriptions live as long as the socket.
+     */
+    public static final String DEADLINE = "cdr-gateway.deadline";
+    /** RoutingContext key: the media type this request is answered in. */
+    private static final String RESPONSE_TYPE = "cdr-gateway.response-type";
+    /** The GraphQL-over-HTTP request parameters; each may appear once. */
+    private static final List<String> PARAMETERS = List.of("query", "variables", "operationName", "extensions");
 
     private final WebSocketUpgrades webSockets;
     private final GatewayConfig.Limits limits;
     private final GatewayConfig.Metrics metricsConfig;
     private final ParserOptions parserOptions;
+    private final DocumentBounds bounds;
     private final MeterRegistry metrics;
     private final PersistedQueries persistedQueries;
     private final String getCacheControl;
@@ -103,22 +115,58 @@ public class GraphQLHttpRules {
         this.persistedQueries = persistedQueries;
         long maxAge = config.persistedQueries().getMaxAge().toSeconds();
         this.getCacheControl = maxAge > 0 ? "private, max-age=" + maxAge : "no-store";
+        this.bounds = new DocumentBounds(limits);
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
-                .maxTokens(limits.maxTokens()).captureSourceLocation(true).captureLineComments(false));
+                .maxTokens(limits.maxTokens()).maxCharacters((int) MAX_BODY_BYTES)
+                .captureSourceLocation(true).captureLineComments(false));
         // SmallRye parses operations with graphql-java's operation defaults: give them the same token limit.
         ParserOptions.setDefaultOperationParserOptions(parserOptions);
     }
 
     void install(@Observes Router router) {
         // No file uploads: a GraphQL body is JSON, and the default would create ./file-uploads (read-only root fs).
-        router.route("/graphql").order(-101).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.route("/graphql").order(-101).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .failureHandler(this::failed);
         // Before SmallRye's WebSocket handler (order -99), so a WebSocket upgrade passes the token check too.
         router.route("/graphql").order(-100).handler(this::check);
     }
 
+    /**
+     * A request that failed before GraphQL ran: a body over the limit, or input a parser refused. Answered as JSON
+     * with a documented code like every other refusal; anything else is left to Quarkus (401 and 403 included).
+     */
+    private void failed(RoutingContext rc) {
+        if (rc.response().headWritten()) {
+            rc.next();
+            return;
+        }
+        if (rc.statusCode() == 413) {
+            reject(rc, 413, ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+        } else if (rc.failure() instanceof DecodeException || rc.failure() instanceof IllegalArgumentException
+                || rc.failure() instanceof jakarta.json.stream.JsonParsingException) {
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "The request is malformed");
+        } else {
+            rc.next();
+        }
+    }
+
     private void check(RoutingContext rc) {
         rc.put(STARTED, System.nanoTime());
+        if (!WebSocketUpgrades.isGraphQLUpgrade(rc)) {
+            rc.put(DEADLINE, java.time.Instant.now().plus(limits.requestTimeout()));
+        }
         rc.addBodyEndHandler(v -> logAndMeasure(rc));
+        String responseType = responseType(rc);
+        if (responseType == null) {
+            rc.put(RESPONSE_TYPE, "application/json");
+            reject(rc, 406, ErrorCode.NOT_ACCEPTABLE, "This endpoint answers application/json or "
+                    + GRAPHQL_RESPONSE_JSON + "; send one of them (or */*) in Accept");
+            return;
+        }
+        rc.put(RESPONSE_TYPE, responseType);
+        // SmallRye refuses an Accept that names no JSON type even when a wildcard admits one (406, empty body); it
+        // falls back to this raw header when no parsed entry is its own, so name the chosen type there.
+        rc.request().headers().set(HttpHeaders.ACCEPT, responseType);
         if (rc.user() == null || rc.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity().isAnonymous()) {
             if (webSockets.admitWithoutToken(rc)) {
                 // The token follows in the GraphQL WebSocket's connection_init payload (WebSocketUpgrades).
@@ -126,13 +174,19 @@ public class GraphQLHttpRules {
                 return;
             }
             rc.response().putHeader("WWW-Authenticate", "Bearer");
-            reject(rc, 401, "UNAUTHENTICATED", "A bearer token is required: send `Authorization: Bearer <token>` "
+            reject(rc, 401, ErrorCode.UNAUTHENTICATED, "A bearer token is required: send `Authorization: Bearer <token>` "
                     + "(in GraphiQL, add {\"Authorization\": \"Bearer <token>\"} under Headers). In dev and demo mode, "
                     + "GET /demo/tokens prints a token for each demo role.");
             return;
         }
         rc.addHeadersEndHandler(v -> {
             String type = rc.response().headers().get(HttpHeaders.CONTENT_TYPE);
+            if ("application/json".equals(responseType) && type != null && type.startsWith(GRAPHQL_RESPONSE_JSON)) {
+                // SmallRye answers application/graphql-response+json to "Accept: */*" and to no Accept at all; the
+                // GraphQL-over-HTTP specification says such clients should get application/json.
+                type = "application/json; charset=UTF-8";
+                rc.response().putHeader(HttpHeaders.CONTENT_TYPE, type);
+            }
             if (Boolean.TRUE.equals(rc.get(GraphQLCustomizer.REQUEST_FAILED)) && rc.response().getStatusCode() == 200
                     && type != null && type.startsWith(GRAPHQL_RESPONSE_JSON)) {
                 rc.response().setStatusCode(400);
@@ -156,8 +210,8 @@ public class GraphQLHttpRules {
 
     private void checkPost(RoutingContext rc) {
         String contentType = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            reject(rc, 415, "UNSUPPORTED_MEDIA_TYPE",
+        if (contentType == null || !contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json")) {
+            reject(rc, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "POST requests must send a JSON body with Content-Type: application/json");
             return;
         }
@@ -165,30 +219,30 @@ public class GraphQLHttpRules {
         try {
             body = rc.body().buffer() == null ? null : Json.decodeValue(rc.body().buffer());
         } catch (DecodeException e) {
-            reject(rc, 400, "BAD_REQUEST", "The request body is not valid JSON");
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "The request body is not valid JSON");
             return;
         }
         if (body instanceof JsonArray) {
-            reject(rc, 400, "BAD_REQUEST", "Batched requests (a JSON array) are not supported; send one operation");
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "Batched requests (a JSON array) are not supported; send one operation");
             return;
         }
         if (!(body instanceof JsonObject request)) {
-            reject(rc, 400, "BAD_REQUEST", "The request body must be a JSON object with a `query` string");
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "The request body must be a JSON object with a `query` string");
             return;
         }
         Object variables = request.getValue("variables");
         if (variables != null && !(variables instanceof JsonObject)) {
-            reject(rc, 400, "BAD_REQUEST", "`variables` must be a JSON object");
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "`variables` must be a JSON object");
             return;
         }
         Object operationName = request.getValue("operationName");
         if (operationName != null && !(operationName instanceof String)) {
-            reject(rc, 400, "BAD_REQUEST", "`operationName` must be a string");
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "`operationName` must be a string");
             return;
         }
         Object query = request.getValue("query");
         if (query != null && !(query instanceof String)) {
-            reject(rc, 400, "BAD_REQUEST", "`query` must be a string");
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "`query` must be a string");
             return;
         }
         Persisted persisted = persistedQuery(rc, request.getValue("extensions"));
@@ -200,7 +254,7 @@ public class GraphQLHttpRules {
             return;
         }
         CheckedDocument document = check(rc, text);
-        if (document == null) {
+        if (document == null || selectedOperation(rc, document, (String) operationName) == null) {
             return;
         }
         if (persisted != null && query == null) {
@@ -220,12 +274,12 @@ public class GraphQLHttpRules {
     private String documentText(RoutingContext rc, String text, Persisted persisted) {
         if (persisted == null || text != null) {
             if (text == null || text.isBlank()) {
-                reject(rc, 400, "BAD_REQUEST", "The request must carry a non-empty `query` string, or the "
+                reject(rc, 400, ErrorCode.BAD_REQUEST, "The request must carry a non-empty `query` string, or the "
                         + "`extensions.persistedQuery` hash of a registered one");
                 return null;
             }
             if (persisted != null && !persisted.hash().equals(PersistedQueries.sha256(text))) {
-                reject(rc, 400, "BAD_REQUEST", "`extensions.persistedQuery.sha256Hash` is not the SHA-256 of `query`");
+                reject(rc, 400, ErrorCode.BAD_REQUEST, "`extensions.persistedQuery.sha256Hash` is not the SHA-256 of `query`");
                 return null;
             }
             return text;
@@ -245,7 +299,7 @@ public class GraphQLHttpRules {
             return null;
         }
         if (!(extensions instanceof JsonObject json)) {
-            reject(rc, 400, "BAD_REQUEST", "`extensions` must be a JSON object");
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "`extensions` must be a JSON object");
             return Persisted.REFUSED;
         }
         Object value = json.getValue("persistedQuery");
@@ -254,13 +308,13 @@ public class GraphQLHttpRules {
         }
         if (!persistedQueries.enabled()) {
             requestError(rc, Map.of("message", "PersistedQueryNotSupported",
-                    "extensions", extensions("PERSISTED_QUERY_NOT_SUPPORTED")));
+                    "extensions", extensions(ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED)));
             return Persisted.REFUSED;
         }
         if (!(value instanceof JsonObject persisted) || !(persisted.getValue("version") instanceof Number version)
                 || version.intValue() != 1 || !(persisted.getValue("sha256Hash") instanceof String hash)
                 || !PersistedQueries.wellFormed(hash)) {
-            reject(rc, 400, "BAD_REQUEST", "`extensions.persistedQuery` must be {\"version\": 1, \"sha256Hash\": "
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "`extensions.persistedQuery` must be {\"version\": 1, \"sha256Hash\": "
                     + "\"<64 lowercase hex digits>\"}");
             return Persisted.REFUSED;
         }
@@ -273,7 +327,7 @@ public class GraphQLHttpRules {
         if (query == null) {
             // The exact message and code Apollo Client and urql look for before resending with the document
             requestError(rc, Map.of("message", "PersistedQueryNotFound",
-                    "extensions", Map.of("code", "PERSISTED_QUERY_NOT_FOUND", "retryable", true)));
+                    "extensions", extensions(ErrorCode.PERSISTED_QUERY_NOT_FOUND)));
         }
         return query;
     }
@@ -284,21 +338,23 @@ public class GraphQLHttpRules {
     }
 
     private void checkGet(RoutingContext rc) {
+        for (String parameter : PARAMETERS) {
+            if (rc.queryParams().getAll(parameter).size() > 1) {
+                reject(rc, 400, ErrorCode.BAD_REQUEST, "`" + parameter + "` may appear only once");
+                return;
+            }
+        }
         String query = rc.queryParams().get("query");
-        Persisted persisted = null;
-        String extensions = rc.queryParams().get("extensions");
-        if (extensions != null) {
-            Object json;
-            try {
-                json = Json.decodeValue(extensions);
-            } catch (DecodeException e) {
-                reject(rc, 400, "BAD_REQUEST", "`extensions` must be a JSON object");
-                return;
-            }
-            persisted = persistedQuery(rc, json);
-            if (persisted == Persisted.REFUSED) {
-                return;
-            }
+        String variablesText = rc.queryParams().get("variables");
+        String extensionsText = rc.queryParams().get("extensions");
+        JsonObject variables = jsonObjectParameter(rc, "variables", variablesText);
+        JsonObject extensions = jsonObjectParameter(rc, "extensions", extensionsText);
+        if ((variablesText != null && variables == null) || (extensionsText != null && extensions == null)) {
+            return;
+        }
+        Persisted persisted = persistedQuery(rc, extensions);
+        if (persisted == Persisted.REFUSED) {
+            return;
         }
         String text = documentText(rc, query, persisted);
         if (text == null) {
@@ -308,38 +364,82 @@ public class GraphQLHttpRules {
         if (document == null) {
             return;
         }
-        List<CheckedDocument.Operation> operations = document.operations();
         String operationName = rc.queryParams().get("operationName");
-        CheckedDocument.Operation selected = null;
-        if (operations.size() == 1) {
-            selected = operations.get(0);
-        } else if (operationName != null) {
-            selected = operations.stream().filter(o -> operationName.equals(o.name())).findFirst().orElse(null);
+        if (document.operations().size() > 1) {
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "GET requests must hold one operation; send documents with "
+                    + "several operations with POST");
+            return;
         }
+        CheckedDocument.Operation selected = selectedOperation(rc, document, operationName);
         if (selected == null) {
-            reject(rc, 400, "BAD_REQUEST", "Name one operation of the document in `operationName`, or use POST");
             return;
         }
         if (selected.type() != OperationDefinition.Operation.QUERY) {
             rc.response().putHeader(HttpHeaders.ALLOW, "POST");
-            reject(rc, 405, "METHOD_NOT_ALLOWED", "GET can only run queries; send mutations with POST");
+            reject(rc, 405, ErrorCode.METHOD_NOT_ALLOWED, "GET can only run queries; send mutations with POST");
             return;
         }
-        if (operationName != null) {
-            if (operations.size() > 1 || !operationName.equals(selected.name())) {
-                reject(rc, 400, "BAD_REQUEST", "GET requests with several operations are not supported; use POST");
-                return;
-            }
-            // SmallRye would pass the query text as the operation name; the only operation is selected anyway.
-            rc.queryParams().remove("operationName");
-        }
-        if (persisted != null && query == null) {
-            rc.queryParams().set("query", text);
-        } else if (persisted != null) {
+        if (persisted != null && query != null) {
             persistedQueries.register(tenant(rc), persisted.hash(), text);
+        }
+        // SmallRye URL-decodes the (already decoded) parameters a second time, so a `+` or a `%` in them would be
+        // mangled or fail: hand it the checked values encoded once more. The only operation is selected anyway,
+        // and SmallRye would pass the query text as the operation name.
+        rc.queryParams().remove("operationName");
+        rc.queryParams().set("query", encode(text));
+        if (variables != null) {
+            rc.queryParams().set("variables", encode(variables.encode()));
+        }
+        if (extensions != null) {
+            rc.queryParams().set("extensions", encode(extensions.encode()));
         }
         rc.put(OPERATION, operationName(operationName, document));
         rc.next();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A GET parameter holding a JSON object, or {@code null} (after answering 400 when it was present but not one). */
+    private static JsonObject jsonObjectParameter(RoutingContext rc, String name, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (Json.decodeValue(text) instanceof JsonObject object) {
+                return object;
+            }
+        } catch (DecodeException e) {
+            // answered below
+        }
+        reject(rc, 400, ErrorCode.BAD_REQUEST, "`" + name + "` must be a JSON object");
+        return null;
+    }
+
+    /**
+     * The operation a request runs: the one named by {@code operationName}, or the document's only one when no
+     * name (or an empty one) is given; {@code null} after answering 400 when the choice is ambiguous or names no
+     * operation of the document. graphql-java would otherwise run the first operation for an empty name.
+     */
+    private static CheckedDocument.Operation selectedOperation(RoutingContext rc, CheckedDocument document,
+                                                               String operationName) {
+        List<CheckedDocument.Operation> operations = document.operations();
+        if (operationName == null || operationName.isEmpty()) {
+            if (operations.size() == 1) {
+                return operations.get(0);
+            }
+            reject(rc, 400, ErrorCode.BAD_REQUEST, operations.isEmpty() ? "The document holds no operation"
+                    : "The document holds " + operations.size() + " operations: name the one to run in `operationName`");
+            return null;
+        }
+        for (CheckedDocument.Operation operation : operations) {
+            if (operationName.equals(operation.name())) {
+                return operation;
+            }
+        }
+        reject(rc, 400, ErrorCode.BAD_REQUEST, "`operationName` names no operation of the document");
+        return null;
     }
 
     /** The operation's name for logs and metrics: the requested one, else the single operation's, else anonymous. */
@@ -428,27 +528,31 @@ public class GraphQLHttpRules {
 
     /** The parsed document, or {@code null} after answering a syntax error or an exceeded size limit. */
     private Document parse(RoutingContext rc, String query) {
+        java.util.Optional<DocumentBounds.Violation> textViolation = DocumentBounds.textViolation(query);
+        if (textViolation.isPresent()) {
+            requestError(rc, Map.of("message", textViolation.get().message(),
+                    "extensions", extensions(textViolation.get().code())));
+            return null;
+        }
         try {
             Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
                     .document(query).parserOptions(parserOptions).build());
-            int aliases = QueryCost.aliases(document);
-            if (aliases > limits.maxAliases()) {
-                requestError(rc, Map.of(
-                        "message", "The document has " + aliases + " aliased fields; at most " + limits.maxAliases()
-                                + " are allowed per request",
-                        "extensions", extensions("TOO_MANY_ALIASES")));
+            java.util.Optional<DocumentBounds.Violation> violation = bounds.violation(document);
+            if (violation.isPresent()) {
+                requestError(rc, Map.of("message", violation.get().message(),
+                        "extensions", extensions(violation.get().code())));
                 return null;
             }
             return document;
         } catch (ParseCancelledException e) {
             requestError(rc, Map.of(
                     "message", "The document is too large: at most " + limits.maxTokens() + " tokens are allowed",
-                    "extensions", extensions("QUERY_TOO_LARGE")));
+                    "extensions", extensions(ErrorCode.QUERY_TOO_LARGE)));
             return null;
         } catch (InvalidSyntaxException e) {
             Map<String, Object> error = e.getLocation() == null
-                    ? Map.of("message", "Syntax error: " + e.getMessage(), "extensions", extensions("GRAPHQL_PARSE_FAILED"))
-                    : Map.of("message", "Syntax error: " + e.getMessage(), "extensions", extensions("GRAPHQL_PARSE_FAILED"),
+                    ? Map.of("message", "Syntax error: " + e.getMessage(), "extensions", extensions(ErrorCode.GRAPHQL_PARSE_FAILED))
+                    : Map.of("message", "Syntax error: " + e.getMessage(), "extensions", extensions(ErrorCode.GRAPHQL_PARSE_FAILED),
                             "locations", List.of(Map.of("line", e.getLocation().getLine(),
                                     "column", e.getLocation().getColumn())));
             requestError(rc, error);
@@ -465,12 +569,12 @@ public class GraphQLHttpRules {
         write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, error);
     }
 
-    private static void reject(RoutingContext rc, int status, String code, String message) {
+    private static void reject(RoutingContext rc, int status, ErrorCode code, String message) {
         write(rc, status, responseType(rc), Map.of("message", message, "extensions", extensions(code)));
     }
 
-    private static Map<String, Object> extensions(String code) {
-        return Map.of("code", code, "retryable", false);
+    private static Map<String, Object> extensions(ErrorCode code) {
+        return Map.of("code", code.name(), "retryable", code.retryable());
     }
 
     private static void write(RoutingContext rc, int status, String type, Map<String, Object> error) {
@@ -479,20 +583,32 @@ public class GraphQLHttpRules {
                 .end(new JsonObject().put("errors", List.of(error)).encode());
     }
 
-    /** The media type to answer in: application/json when the client asked for it first, else the GraphQL one. */
+    /**
+     * The media type to answer in, from {@code Accept} in the client's order of preference: application/json or
+     * application/graphql-response+json when named, application/json for {@code *&#47;*}, {@code application/*} or no
+     * Accept at all (the GraphQL-over-HTTP specification's advice for clients that do not say), {@code null} when
+     * the client accepts neither.
+     */
     private static String responseType(RoutingContext rc) {
-        String accept = rc.request().getHeader(HttpHeaders.ACCEPT);
-        if (accept != null) {
-            for (String part : accept.split(",")) {
-                String type = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
-                if (type.equals("application/json")) {
-                    return "application/json";
-                }
-                if (type.equals(GRAPHQL_RESPONSE_JSON)) {
+        String chosen = rc.get(RESPONSE_TYPE);
+        if (chosen != null) {
+            return chosen;
+        }
+        List<io.vertx.ext.web.MIMEHeader> accepted = rc.parsedHeaders() == null ? List.of() : rc.parsedHeaders().accept();
+        if (accepted == null || accepted.isEmpty()) {
+            return "application/json";
+        }
+        for (io.vertx.ext.web.MIMEHeader header : accepted) {
+            String type = header.rawValue().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            switch (type) {
+                case GRAPHQL_RESPONSE_JSON, "application/graphql+json":
                     return GRAPHQL_RESPONSE_JSON;
-                }
+                case "application/json", "*/*", "application/*":
+                    return "application/json";
+                default:
+                    break;
             }
         }
-        return GRAPHQL_RESPONSE_JSON;
+        return null;
     }
 }

@@ -2,13 +2,6 @@ package dev.cdrgateway.graphql;
 
 import dev.cdrgateway.analytics.AnalyticsCost;
 import dev.cdrgateway.insights.InsightsCost;
-import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.InlineFragment;
-import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
 
 import java.util.Map;
 import java.util.OptionalLong;
@@ -47,32 +40,5 @@ final class QueryCost {
             }
         }
         return defaultPageSize;
-    }
-
-    /** Number of aliased fields in the document (fragments counted once, where they are defined). */
-    static int aliases(Document document) {
-        int count = 0;
-        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-            count += aliases(operation.getSelectionSet());
-        }
-        for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
-            count += aliases(fragment.getSelectionSet());
-        }
-        return count;
-    }
-
-    private static int aliases(SelectionSet selections) {
-        if (selections == null) {
-            return 0;
-        }
-        int count = 0;
-        for (Selection<?> selection : selections.getSelections()) {
-            if (selection instanceof Field field) {
-                count += (field.getAlias() != null ? 1 : 0) + aliases(field.getSelectionSet());
-            } else if (selection instanceof InlineFragment fragment) {
-                count += aliases(fragment.getSelectionSet());
-            }
-        }
-        return count;
     }
 }

@@ -1,7 +1,11 @@
 package dev.cdrgateway.upstream;
 
 import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.graphql.GraphQLHttpRules;
+import dev.cdrgateway.graphql.UpstreamTimeoutException;
 import io.quarkus.arc.Unremovable;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -21,17 +25,47 @@ import java.util.function.Supplier;
 public class RequestScope {
 
     private final Instant deadline;
+    /** When the GraphQL request must be answered; {@code null} outside one (a WebSocket, an export). */
+    private final Instant requestDeadline;
+    private final Duration requestTimeout;
     private final Map<String, Uni<?>> reads = new HashMap<>();
     private Duration staleAge;
     private int upstreamCalls;
 
-    RequestScope(GatewayConfig config) {
-        this.deadline = Instant.now().plus(config.upstream().requestBudget());
+    RequestScope(GatewayConfig config, CurrentVertxRequest request) {
+        RoutingContext rc = request.getCurrent();
+        this.requestDeadline = rc == null ? null : rc.get(GraphQLHttpRules.DEADLINE);
+        this.requestTimeout = config.limits().requestTimeout();
+        Instant retries = Instant.now().plus(config.upstream().requestBudget());
+        this.deadline = requestDeadline != null && requestDeadline.isBefore(retries) ? requestDeadline : retries;
     }
 
-    /** No retry may start after this instant. */
+    /** No retry may start after this instant (the retry budget, or the request's deadline when that is sooner). */
     public Instant deadline() {
         return deadline;
+    }
+
+    /**
+     * The read, failing with {@code UPSTREAM_TIMEOUT} when the request's deadline passes before it answers (or
+     * has passed before it starts): the request stops waiting, and a call still queued for the tenant's
+     * concurrency lane is not started. Unchanged outside a GraphQL request over HTTP.
+     */
+    <T> Uni<T> withinDeadline(Uni<T> read) {
+        if (requestDeadline == null) {
+            return read;
+        }
+        return Uni.createFrom().deferred(() -> {
+            Duration left = Duration.between(Instant.now(), requestDeadline);
+            if (left.isNegative() || left.isZero()) {
+                return Uni.createFrom().failure(deadlinePassed());
+            }
+            return read.ifNoItem().after(left).failWith(this::deadlinePassed);
+        });
+    }
+
+    private UpstreamTimeoutException deadlinePassed() {
+        return new UpstreamTimeoutException("The request took longer than its " + requestTimeout.toMillis()
+                + " ms limit waiting for Vobiz; retry later, or ask for less at once");
     }
 
     /** Records that a stale entry of the given age was served. */

@@ -37,9 +37,18 @@ public class TenantLimiter {
     public <T> Uni<T> run(String tenant, Supplier<Uni<T>> call) {
         return Uni.createFrom().emitter(emitter -> {
             Lane lane = lanes.computeIfAbsent(tenant, t -> new Lane());
-            Runnable start = () -> call.get()
-                    .onTermination().invoke(() -> release(lane))
-                    .subscribe().with(emitter::complete, emitter::fail);
+            java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+            emitter.onTermination(() -> over.set(true));
+            Runnable start = () -> {
+                if (over.get()) {
+                    // Nobody waits for it any more (the request's deadline passed while it was queued)
+                    release(lane);
+                    return;
+                }
+                call.get()
+                        .onTermination().invoke(() -> release(lane))
+                        .subscribe().with(emitter::complete, emitter::fail);
+            };
             boolean runNow;
             synchronized (lane) {
                 runNow = lane.inFlight < concurrency;

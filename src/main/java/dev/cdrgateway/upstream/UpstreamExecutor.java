@@ -91,7 +91,11 @@ public class UpstreamExecutor {
     public <T> Uni<T> read(Read<T> read) {
         String key = cacheKey(read);
         Optional<RequestScope> scope = requestScope();
-        return scope.isPresent() ? scope.get().once(key, () -> readShared(key, read)) : readShared(key, read);
+        if (scope.isEmpty()) {
+            return readShared(key, read);
+        }
+        RequestScope request = scope.get();
+        return request.once(key, () -> request.withinDeadline(readShared(key, read)));
     }
 
     @SuppressWarnings("unchecked")

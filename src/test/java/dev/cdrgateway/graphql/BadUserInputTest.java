@@ -81,6 +81,50 @@ class BadUserInputTest extends UpstreamTest {
         vobiz.verify(0, anyRequestedFor(anyUrl()));
     }
 
+    /**
+     * Issue 11 finding 3: input coercion as the GraphQL specification defines it. SmallRye's lenient scalars took a
+     * string literal or a string/float variable for an Int, and numbers beyond 32 bits.
+     */
+    static Stream<Arguments> wrongScalars() {
+        return Stream.of(
+                Arguments.of("string literal for Int", "{ customer(id: \"MA_DEMO0001\") { calls(first: \"20\") { totalCount } } }", Map.of()),
+                Arguments.of("float literal for Int", "{ customer(id: \"MA_DEMO0001\") { calls(first: 20.5) { totalCount } } }", Map.of()),
+                Arguments.of("2^63 literal for Int", "{ customer(id: \"MA_DEMO0001\") { calls(first: 9223372036854775808) { totalCount } } }", Map.of()),
+                Arguments.of("2^31 literal for Int", "{ customer(id: \"MA_DEMO0001\") { recentCalls(limit: 2147483648) { uuid } } }", Map.of()),
+                Arguments.of("2^31 in the filter", "{ callSummary(customerId: \"MA_DEMO0001\", filter: {minDurationSeconds: 2147483648}) { totalCalls } }", Map.of()),
+                Arguments.of("string variable for Int", "query($n: Int) { customer(id: \"MA_DEMO0001\") { calls(first: $n) { totalCount } } }", Map.of("n", "20")),
+                Arguments.of("float variable for Int", "query($n: Int) { customer(id: \"MA_DEMO0001\") { calls(first: $n) { totalCount } } }", Map.of("n", 20.5)),
+                Arguments.of("2^63 variable for Int", "query($n: Int) { customer(id: \"MA_DEMO0001\") { calls(first: $n) { totalCount } } }", Map.of("n", new java.math.BigInteger("9223372036854775808"))),
+                Arguments.of("boolean variable for Int", "query($n: Int) { customer(id: \"MA_DEMO0001\") { calls(first: $n) { totalCount } } }", Map.of("n", true)),
+                Arguments.of("float variable for ID", "query($id: ID!) { customer(id: $id) { id } }", Map.of("id", 1.5)),
+                Arguments.of("boolean variable for ID", "query($id: ID!) { customer(id: $id) { id } }", Map.of("id", true)),
+                Arguments.of("object variable for ID", "query($id: ID!) { customer(id: $id) { id } }", Map.of("id", Map.of("a", 1))),
+                Arguments.of("float literal for ID", "{ customer(id: 1.5) { id } }", Map.of()),
+                Arguments.of("number variable for Date", "query($f: CallFilter) { callSummary(customerId: \"MA_DEMO0001\", filter: $f) { totalCalls } }", Map.of("f", Map.of("fromDate", 20260101))),
+                Arguments.of("number literal for Date", "{ callSummary(customerId: \"MA_DEMO0001\", filter: {fromDate: 20260101}) { totalCalls } }", Map.of()),
+                Arguments.of("string literal for an enum", "{ callSummary(customerId: \"MA_DEMO0001\", filter: {direction: \"INBOUND\"}) { totalCalls } }", Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongScalars")
+    void valuesOfTheWrongTypeAreRequestErrors(String name, String document, Map<String, Object> variables) {
+        stubCustomerWithOwnToken();
+
+        io.restassured.RestAssured.given().auth().oauth2(dev.cdrgateway.testsupport.GraphQLClient.defaultToken())
+                .contentType(io.restassured.http.ContentType.JSON).accept(io.restassured.http.ContentType.JSON)
+                .body(Map.of("query", document, "variables", variables))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("data", org.hamcrest.Matchers.nullValue())
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.keySet()", org.hamcrest.Matchers.containsInAnyOrder("code", "retryable"))
+                .body("errors[0].message", not(containsStringIgnoringCase("coercing")))
+                .body("errors[0].message", not(containsString("java.")));
+
+        vobiz.verify(0, anyRequestedFor(anyUrl()));
+    }
+
     private static Arguments bad(String name, String document, String mentions, Object... variables) {
         return Arguments.of(name, document, mentions, variables);
     }

@@ -116,11 +116,114 @@ class GraphQLOverHttpTest extends UpstreamTest {
                 .then().statusCode(200)
                 .contentType(startsWith(GRAPHQL_RESPONSE))
                 .body("data.customer.id", equalTo("MA_DEMO0001"));
+        // REST Assured sends "Accept: */*": a client that does not say gets application/json (GraphQL over HTTP)
         given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON)
                 .body(Map.of("query", "{ customer(id: \"MA_DEMO0001\") { id } }"))
                 .when().post("/graphql")
                 .then().statusCode(200)
-                .contentType(startsWith(GRAPHQL_RESPONSE))
+                .contentType(startsWith("application/json"))
                 .body("data.customer.id", notNullValue());
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON)
+                .header("Accept", "text/html, application/*;q=0.5")
+                .body(Map.of("query", "{ customer(id: \"MA_DEMO0001\") { id } }"))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("data.customer.id", notNullValue());
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept("text/html")
+                .body(Map.of("query", "{ customer(id: \"MA_DEMO0001\") { id } }"))
+                .when().post("/graphql")
+                .then().statusCode(406)
+                .contentType(startsWith("application/json"))
+                .body("errors[0].extensions.code", equalTo("NOT_ACCEPTABLE"));
+    }
+
+    /** Issue 11 finding 2: malformed GET parameters reached SmallRye's JSON parser and answered 500. */
+    @Test
+    void malformedGetParametersAre400WithAJsonError() {
+        for (String[] parameter : new String[][]{{"variables", "{bad"}, {"variables", "[1]"}, {"variables", "1"},
+                {"extensions", "{bad"}, {"extensions", "\"x\""}}) {
+            given().auth().oauth2(GraphQLClient.defaultToken()).urlEncodingEnabled(true)
+                    .queryParam("query", "{__typename}").queryParam(parameter[0], parameter[1])
+                    .when().get("/graphql")
+                    .then().statusCode(400)
+                    .contentType(startsWith("application/json"))
+                    .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString(parameter[0]));
+        }
+        given().auth().oauth2(GraphQLClient.defaultToken())
+                .queryParam("query", "{__typename}").queryParam("query", "{__typename}")
+                .when().get("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        vobiz.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** SmallRye decodes GET parameters twice: a `+` became a space and a `%` failed with 500. */
+    @Test
+    void getParametersKeepPlusAndPercentSigns() {
+        given().auth().oauth2(GraphQLClient.defaultToken())
+                .queryParam("query", "query($s: String!) { __type(name: $s) { name } } # 100% +1")
+                .queryParam("variables", "{\"s\": \"Query\", \"unused\": \"+91 100%\"}")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__type.name", equalTo("Query"));
+    }
+
+    /** Issue 11 finding 6: a content type that merely starts like application/json is not JSON. */
+    @Test
+    void onlyApplicationJsonBodiesAreAccepted() {
+        for (String type : new String[]{"application/jsno", "application/json-patch+json", "application/jsonx", "text/plain"}) {
+            given().auth().oauth2(GraphQLClient.defaultToken()).contentType(type)
+                    .body("{\"query\": \"{__typename}\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .when().post("/graphql")
+                    .then().statusCode(415)
+                    .body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+        }
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType("Application/JSON; charset=utf-8")
+                .body("{\"query\": \"{__typename}\"}")
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("data.__typename", equalTo("Query"));
+    }
+
+    /** Issue 11 finding 6: with two operations, an empty or unknown operationName picked the first one. */
+    @Test
+    void ambiguousOperationSelectionIs400() {
+        String document = "query A { __typename } query B { __typename }";
+        for (Object operationName : new Object[]{"", "C"}) {
+            given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON)
+                    .body(Map.of("query", document, "operationName", operationName))
+                    .when().post("/graphql")
+                    .then().statusCode(400)
+                    .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        }
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON)
+                .body(Map.of("query", document))
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("operationName"));
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON)
+                .body(Map.of("query", document, "operationName", "B"))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("data.__typename", equalTo("Query"));
+        // One anonymous operation with an empty name runs: clients send "" for "none"
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ __typename }", "operationName", ""))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("data.__typename", equalTo("Query"));
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413WithAJsonError() {
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON)
+                .body("{\"query\": \"{__typename}\", \"x\": \"" + "a".repeat(300_000) + "\"}")
+                .when().post("/graphql")
+                .then().statusCode(413)
+                .contentType(startsWith("application/json"))
+                .body("errors[0].extensions.code", equalTo("REQUEST_TOO_LARGE"));
     }
 }

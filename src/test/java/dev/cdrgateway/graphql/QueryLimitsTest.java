@@ -214,6 +214,89 @@ class QueryLimitsTest extends UpstreamTest {
                 .then();
     }
 
+    /**
+     * Issue 11 finding 1: seven levels of fragments each spreading the previous ten times is a 650-byte document
+     * meaning 10^7 field visits; expanding it ran out of heap. It is refused from the document alone.
+     */
+    @Test
+    void nestedFragmentSpreadsAreRefusedBeforeTheyAreExpanded() {
+        stubCustomers();
+        StringBuilder document = new StringBuilder("{ ...F7 }\nfragment F0 on Query { __typename }\n");
+        for (int level = 1; level <= 7; level++) {
+            document.append("fragment F").append(level).append(" on Query {")
+                    .append((" ...F" + (level - 1)).repeat(10)).append(" }\n");
+        }
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("query", document.toString()))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("data", nullValue())
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                .body("errors[0].message", allOf(containsString("2000"), noJavaNames()));
+        // Two levels (100 visits of a real field) are well within the bound and run
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("query", "{ ...B } fragment A on Query { __typename } fragment B on Query {"
+                        + " ...A".repeat(10) + " }"))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__typename", equalTo("Query"));
+        vobiz.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aliasesAreCountedWhereverTheirFragmentIsSpread() {
+        stubCustomers();
+        // 10 aliases, spread 4 times: 40 aliased fields once expanded, where the document shows 10
+        String document = "{ ...A ...A ...A ...A } fragment A on Query {"
+                + java.util.stream.IntStream.range(0, 10).mapToObj(i -> " a" + i + ": __typename")
+                .collect(java.util.stream.Collectors.joining()) + " }";
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("query", document))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("errors[0].extensions.code", equalTo("TOO_MANY_ALIASES"))
+                .body("errors[0].message", allOf(containsString("40"), containsString("30")));
+    }
+
+    @Test
+    void fragmentCyclesAreRefusedWithoutExpandingThem() {
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("query", "{ ...A } fragment A on Query { __typename ...B } fragment B on Query { ...A }"))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
+                .body("errors[0].message", containsString("spreads itself"));
+    }
+
+    /**
+     * graphql-java's lexer took one to seven seconds of CPU for a 200,000-digit literal and half a second for
+     * 200,000 spaces; both are refused from the text before the parser runs. Long strings stay cheap and allowed.
+     */
+    @Test
+    void longNumbersAndBlankRunsAreRefusedBeforeParsing() {
+        for (String document : List.of("{ customers(first: " + "9".repeat(200_000) + ") { totalCount } }",
+                "{ customers(first: 1." + "9".repeat(300) + ") { totalCount } }",
+                "{ customers" + " ".repeat(200_000) + "{ totalCount } }")) {
+            given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(ContentType.JSON)
+                    .body(Map.of("query", document))
+                    .when().post("/graphql")
+                    .then().statusCode(200)
+                    .body("errors", hasSize(1))
+                    .body("errors[0].extensions.code", equalTo("QUERY_TOO_LARGE"))
+                    .body("errors[0].message", noJavaNames());
+        }
+        vobiz.verify(0, anyRequestedFor(anyUrl()));
+        given().auth().oauth2(GraphQLClient.defaultToken()).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("query", "{ __type(name: \"" + "9".repeat(100_000) + " # \\\" \") { name } }"))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__type", nullValue());
+    }
+
     /** No qualified Java names or exception class names leak into a message. */
     private static Matcher<String> noJavaNames() {
         return allOf(not(containsString("Exception")), not(containsString("java.")),
