@@ -8,7 +8,7 @@ import java.util.Optional;
  * added here and to the README's error table together, never invented at a call site. {@link #retryable()}
  * says whether sending the same request again later may succeed.
  */
-public enum ErrorCode {
+public enum ErrorCode implements graphql.ErrorClassification {
     /** An argument, variable, cursor, date, range or enum value the caller must fix. */
     BAD_USER_INPUT(false),
     /** The document does not fit the schema (unknown field, missing selection, fragment cycle). */

@@ -117,11 +117,28 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
     }
 
     /**
-     * An error as the client sees it. It has no {@link ErrorClassification}: graphql-java would copy one into
-     * {@code extensions.classification}, an implementation name clients must not switch on.
+     * An error as the client sees it. Its classification is its {@link ErrorCode} (Quarkus reads one to decide the
+     * HTTP status), but it is not written out: graphql-java's default {@link #toSpecification()} would copy it into
+     * {@code extensions.classification}, a second name clients must not switch on.
      */
     record ClientError(String message, List<SourceLocation> locations, List<Object> path,
                        Map<String, Object> extensions) implements GraphQLError {
+
+        @Override
+        public Map<String, Object> toSpecification() {
+            Map<String, Object> specification = new LinkedHashMap<>();
+            specification.put("message", message);
+            if (locations != null && !locations.isEmpty()) {
+                specification.put("locations", locations.stream()
+                        .map(l -> Map.of("line", l.getLine(), "column", l.getColumn())).toList());
+            }
+            if (path != null) {
+                specification.put("path", path);
+            }
+            specification.put("extensions", extensions);
+            return specification;
+        }
+
         @Override
         public String getMessage() {
             return message;
@@ -144,7 +161,7 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
 
         @Override
         public ErrorClassification getErrorType() {
-            return null;
+            return ErrorCode.valueOf((String) extensions.get("code"));
         }
     }
 

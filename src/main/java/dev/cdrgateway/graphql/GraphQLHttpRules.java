@@ -150,10 +150,27 @@ public class GraphQLHttpRules {
         }
     }
 
+    /**
+     * The last line of the deadline: upstream reads stop waiting at {@link #DEADLINE}, so a request normally ends
+     * before it; one that has still written nothing a second later (a defect further down) gets a 504 with
+     * UPSTREAM_TIMEOUT instead of holding the client's connection open.
+     */
+    private void answerIfStuck(RoutingContext rc) {
+        long timer = rc.vertx().setTimer(limits.requestTimeout().toMillis() + 1000, id -> {
+            if (!rc.response().headWritten() && !rc.response().ended() && !rc.response().closed()) {
+                LOG.errorf("A GraphQL request had no answer %d ms after its deadline; answering 504", 1000);
+                reject(rc, 504, ErrorCode.UPSTREAM_TIMEOUT, "The request did not complete within its "
+                        + limits.requestTimeout().toMillis() + " ms limit; retry later, or ask for less at once");
+            }
+        });
+        rc.addEndHandler(v -> rc.vertx().cancelTimer(timer));
+    }
+
     private void check(RoutingContext rc) {
         rc.put(STARTED, System.nanoTime());
         if (!WebSocketUpgrades.isGraphQLUpgrade(rc)) {
             rc.put(DEADLINE, java.time.Instant.now().plus(limits.requestTimeout()));
+            answerIfStuck(rc);
         }
         rc.addBodyEndHandler(v -> logAndMeasure(rc));
         String responseType = responseType(rc);
