@@ -28,7 +28,8 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * Answers that are cut short or break the vendor's contract: a body cut short (reset, closed, truncated JSON) is
  * UPSTREAM_UNAVAILABLE and retryable; a complete 2xx body of the wrong shape is UPSTREAM_INVALID_RESPONSE, not
- * retried. Neither ever shows the REST client's own error names, the body or a credential.
+ * retried. Neither ever shows the REST client's own error names, the body or a credential. The customer record
+ * is read bare or in the {@code {success, data}} envelope.
  */
 @QuarkusTest
 @WithTestResource(VobizWireMockResource.class)
@@ -68,6 +69,33 @@ class UpstreamContractTest extends UpstreamTest {
         vobiz.stubFor(partnerGet("/cdrs").willReturn(answer));
 
         assertClientSees(post("cdr/global-calls", "first", 5), "calls", "UPSTREAM_INVALID_RESPONSE", false);
+        vobiz.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aCustomerRecordInTheSuccessDataEnvelopeIsAccepted() {
+        String record = Vendor.body("partner-customer/get");
+        vobiz.stubFor(partnerGet("/accounts/MA_DEMO0001").willReturn(json("{\"success\":true,\"data\":" + record + "}")));
+        vobiz.stubFor(accountGet("MA_DEMO0001", "").willReturn(json(Vendor.body("partner-customer-cdrs/page"))));
+
+        post("cdr/customer-calls", "id", "MA_DEMO0001")
+                .body("errors", nullValue())
+                .body("data.customer.id", equalTo("MA_DEMO0001"))
+                .body("data.customer.calls.totalCount", equalTo(7));
+        post("customer/customer", "id", "MA_DEMO0001")
+                .body("errors", nullValue())
+                .body("data.customer.name", equalTo(Vendor.json("partner-customer/get").get("name").asText()));
+        // The record's own token routed the calls to the account API.
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/Account/MA_DEMO0001/cdr")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"success\":true,\"data\":[]}", "{\"success\":true,\"result\":{\"auth_id\":\"MA_DEMO0001\"}}",
+            "{\"name\":\"no auth id\"}", "\"MA_DEMO0001\""})
+    void anyOtherCustomerRecordShapeIsAnUpstreamErrorNeverTheCallersFault(String body) {
+        vobiz.stubFor(partnerGet("/accounts/MA_DEMO0001").willReturn(json(body)));
+
+        assertClientSees(post("cdr/customer-calls", "id", "MA_DEMO0001"), "customer", "UPSTREAM_INVALID_RESPONSE", false);
         vobiz.verify(1, anyRequestedFor(anyUrl()));
     }
 
