@@ -220,18 +220,23 @@ public class AnalyticsService {
 
     /**
      * The set's summary and one summary per value. A value the filter already excludes is zero without an upstream
-     * call; the value the filter already selects is the set itself (the same read, made once).
+     * call; the value the filter already selects is the set itself, taken from the total rather than subscribed
+     * to a second time: two subscribers of one shared read inside this fail-fast combination meant that when the
+     * read failed (a 404), the first failure cancelled the second subscriber and Mutiny dropped its copy of the
+     * failure with an ERROR log line.
      */
     private <V, R> Uni<R> split(CdrRoute route, CdrFilter filter, List<V> values, V fixed, WithValue<V> with,
                                 Assemble<V, R> assemble) {
+        CallSummary none = RowSummary.of(List.of());
         Uni<CallSummary> total = summary(route, filter);
-        Uni<List<CallSummary>> each = bounded(values, value -> fixed != null && !fixed.equals(value)
-                ? Uni.createFrom().item(RowSummary.of(List.of()))
+        Uni<List<CallSummary>> each = bounded(values, value -> fixed != null
+                ? Uni.createFrom().item(none) // excluded by the filter, or the set itself (filled in below)
                 : summary(route, with.apply(filter, value)));
         return Uni.combine().all().unis(total, each).asTuple().map(t -> {
             Map<V, CallSummary> byValue = new LinkedHashMap<>();
             for (int i = 0; i < values.size(); i++) {
-                byValue.put(values.get(i), t.getItem2().get(i));
+                V value = values.get(i);
+                byValue.put(value, value.equals(fixed) ? t.getItem1() : t.getItem2().get(i));
             }
             return assemble.apply(byValue, t.getItem1());
         });
