@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 
 /**
- * The answer of {@code GET /api/v1/partner/accounts/{id}}. The partner docs show the bare Account object, while
- * the vendor wraps single records in {@code {"success": true, "data": {…}}} on other endpoints (account single
- * CDR; partner single CDR per upstream README §4 #8), and the documents disagree about envelopes: both are
- * accepted. {@link #account()} is {@code null} when the body is neither (an unexpected shape).
+ * The answer of {@code GET /api/v1/partner/accounts/{id}}. The vendor's documents disagree about envelopes: the
+ * partner API's customer page shows the bare Account object, while single records elsewhere come wrapped as
+ * {@code {"success": true, "data": {…}}} (the account API's single CDR; the partner single CDR in some versions).
+ * Both are accepted here. {@link #account()} is {@code null} when the body is neither (an unexpected shape).
  */
 @JsonDeserialize(using = VobizAccountRecord.Deserializer.class)
 public record VobizAccountRecord(VobizAccount account) {
