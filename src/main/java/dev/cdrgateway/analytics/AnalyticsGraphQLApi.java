@@ -70,7 +70,7 @@ public class AnalyticsGraphQLApi {
     @Description("A filtered set of calls split by direction, status and hangup cause (counts, shares, cost), from "
             + "exact upstream summaries. One customer's calls, or (partner users, no customerId) the whole partner's; "
             + "customer users without customerId get their own.")
-    public CallBreakdown callBreakdown(
+    public Uni<CallBreakdown> callBreakdown(
             @Id @Description("The customer; omit for the whole partner (partner users only).") String customerId,
             @Description("Narrows the calls; omit for all calls.") CallFilter filter) {
         Caller caller = tenant.caller();
@@ -79,7 +79,7 @@ public class AnalyticsGraphQLApi {
 
     @Description("The customer's filtered calls split by direction, status and hangup cause, from exact upstream "
             + "summaries.")
-    public CallBreakdown callBreakdown(
+    public Uni<CallBreakdown> callBreakdown(
             @Source Customer customer,
             @Description("Narrows the calls; omit for all calls.") CallFilter filter) {
         return analytics.breakdown(tenant.caller(), customer.id(), filter);

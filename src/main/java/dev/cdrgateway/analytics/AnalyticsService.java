@@ -10,9 +10,7 @@ import dev.cdrgateway.cdr.CallStatus;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.cdr.CdrService;
 import dev.cdrgateway.cdr.HangupCause;
-import dev.cdrgateway.customer.CustomerIds;
 import dev.cdrgateway.graphql.BadUserInputException;
-import dev.cdrgateway.graphql.ForbiddenException;
 import dev.cdrgateway.graphql.Money;
 import dev.cdrgateway.graphql.Paginator;
 import dev.cdrgateway.summary.CallSummary;
@@ -71,22 +69,15 @@ public class AnalyticsService {
     }
 
     /**
-     * A breakdown's scope, validated and access-checked without I/O: a customer the caller may not see is
-     * NOT_FOUND, the whole partner (customerId null) FORBIDDEN to customer users.
+     * A breakdown's scope, settled by the field itself before any split runs, with the same checks as every other
+     * call field: the filter is validated, a customer the caller may not see (or the partner API does not know)
+     * is NOT_FOUND, the whole partner (customerId null) FORBIDDEN to customer users, a tenant without credentials
+     * TENANT_NOT_CONFIGURED. A refused breakdown is null with one error; its splits never run.
      */
-    public CallBreakdown breakdown(Caller caller, String customerId, CallFilter filter) {
+    public Uni<CallBreakdown> breakdown(Caller caller, String customerId, CallFilter filter) {
         CdrFilter valid = CallFilter.normalised(filter, LocalDate.now(clock));
-        if (customerId == null) {
-            if (!caller.role().isPartner()) {
-                throw new ForbiddenException("`callBreakdown` of the whole partner is only available to partner users");
-            }
-        } else {
-            CustomerIds.requireValid(customerId, "customerId");
-            if (!caller.maySee(customerId)) {
-                throw CdrRouter.NotFound.customer(customerId);
-            }
-        }
-        return new CallBreakdown(customerId, valid);
+        return cdrs.route(caller, customerId, valid, "callBreakdown")
+                .map(route -> new CallBreakdown(customerId, valid));
     }
 
     /** The time series of one customer's calls, or (customerId null, partner users) the whole partner's. */
@@ -229,18 +220,23 @@ public class AnalyticsService {
 
     /**
      * The set's summary and one summary per value. A value the filter already excludes is zero without an upstream
-     * call; the value the filter already selects is the set itself (the same read, made once).
+     * call; the value the filter already selects is the set itself, taken from the total rather than subscribed
+     * to a second time: two subscribers of one shared read inside this fail-fast combination meant that when the
+     * read failed (a 404), the first failure cancelled the second subscriber and Mutiny dropped its copy of the
+     * failure with an ERROR log line.
      */
     private <V, R> Uni<R> split(CdrRoute route, CdrFilter filter, List<V> values, V fixed, WithValue<V> with,
                                 Assemble<V, R> assemble) {
+        CallSummary none = RowSummary.of(List.of());
         Uni<CallSummary> total = summary(route, filter);
-        Uni<List<CallSummary>> each = bounded(values, value -> fixed != null && !fixed.equals(value)
-                ? Uni.createFrom().item(RowSummary.of(List.of()))
+        Uni<List<CallSummary>> each = bounded(values, value -> fixed != null
+                ? Uni.createFrom().item(none) // excluded by the filter, or the set itself (filled in below)
                 : summary(route, with.apply(filter, value)));
         return Uni.combine().all().unis(total, each).asTuple().map(t -> {
             Map<V, CallSummary> byValue = new LinkedHashMap<>();
             for (int i = 0; i < values.size(); i++) {
-                byValue.put(values.get(i), t.getItem2().get(i));
+                V value = values.get(i);
+                byValue.put(value, value.equals(fixed) ? t.getItem1() : t.getItem2().get(i));
             }
             return assemble.apply(byValue, t.getItem1());
         });

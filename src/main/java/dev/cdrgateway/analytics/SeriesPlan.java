@@ -1,5 +1,6 @@
 package dev.cdrgateway.analytics;
 
+import dev.cdrgateway.cdr.CallFilter;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.graphql.BadUserInputException;
 
@@ -42,6 +43,8 @@ public record SeriesPlan(TimeGranularity granularity, LocalDate fromDate, LocalD
         if (granularity == null || from == null || to == null) {
             throw new BadUserInputException("`granularity`, `fromDate` and `toDate` are required");
         }
+        CallFilter.requireCalendarDate(from, "fromDate");
+        CallFilter.requireCalendarDate(to, "toDate");
         if (to.isBefore(from)) {
             throw new BadUserInputException("`toDate` (" + to + ") is before `fromDate` (" + from + "); swap them");
         }

@@ -38,6 +38,8 @@ public record CallFilter(
     }
 
     private CdrFilter normalise(LocalDate today) {
+        requireCalendarDate(fromDate, "filter.fromDate");
+        requireCalendarDate(toDate, "filter.toDate");
         if (toDate != null && fromDate == null) {
             throw new BadUserInputException("`filter.toDate` requires `filter.fromDate` (Vobiz needs both ends of a "
                     + "date range); add fromDate");
@@ -59,6 +61,20 @@ public record CallFilter(
         }
         return new CdrFilter(fromDate, to, direction, status, hangupCause, minDurationSeconds, maxDurationSeconds,
                 number("callerNumber", callerNumber), number("calleeNumber", calleeNumber));
+    }
+
+    /**
+     * Refuses dates Vobiz cannot be sent: its dates are {@code YYYY-MM-DD}, so years 1 to 9999 only (a GraphQL
+     * {@code Date} such as {@code -0001-01-01} or {@code +10000-01-01} parses, then Vobiz rejects the request).
+     *
+     * @throws BadUserInputException naming {@code argument}
+     */
+    public static LocalDate requireCalendarDate(LocalDate date, String argument) {
+        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw new BadUserInputException("`" + argument + "` must be a date between 0001-01-01 and 9999-12-31, "
+                    + "written YYYY-MM-DD");
+        }
+        return date;
     }
 
     private static void checkSeconds(String name, Integer value) {

@@ -70,9 +70,10 @@ public class CdrService {
         CustomerIds.requireValid(customerId, "customerId");
         CdrFilter filter = filter(input);
         checkAccess(caller, customerId);
-        return router.forCustomer(caller.tenant(), customerId, filter)
+        return router.forKnownCustomer(caller.tenant(), customerId, filter)
                 .flatMap(route -> pages.anyPage(route, filter))
-                .map(CallPage::summary);
+                .map(CallPage::summary)
+                .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(customerId));
     }
 
     /** The summary of the partner-wide filtered call log (partner roles only). */
@@ -105,8 +106,10 @@ public class CdrService {
     /**
      * The route of one customer's filtered calls, or of the partner-wide log when {@code customerId} is null, after
      * the same checks as the other call fields: a customer the caller may not see is {@code NOT_FOUND}, the
-     * partner-wide log is {@code FORBIDDEN} to customer users. For fields built from several reads of one set
-     * (analytics); the filter must already be validated.
+     * partner-wide log is {@code FORBIDDEN} to customer users, a tenant without credentials
+     * {@code TENANT_NOT_CONFIGURED}, and a customer the partner API does not know {@code NOT_FOUND} (one record
+     * lookup, before any CDR read). For fields built from several reads of one set (analytics); the filter must
+     * already be validated.
      *
      * @param field the GraphQL field, named in the FORBIDDEN message
      */
@@ -117,7 +120,7 @@ public class CdrService {
         }
         CustomerIds.requireValid(customerId, "customerId");
         checkAccess(caller, customerId);
-        return router.forCustomer(caller.tenant(), customerId, filter);
+        return router.forKnownCustomer(caller.tenant(), customerId, filter);
     }
 
     private Uni<CallConnection> connection(CdrRoute route, CdrFilter filter, Paginator.Request request) {

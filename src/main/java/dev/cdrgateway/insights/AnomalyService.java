@@ -79,7 +79,10 @@ public class AnomalyService {
         CustomerIds.requireValid(customerId, "customerId");
         Windows windows = windows(windowDays, baselineDays, asOf, LocalDate.now(clock), config);
         Access.requireVisible(caller, customerId);
-        return report(customerId, windows, filter -> router.forCustomer(caller.tenant(), customerId, filter))
+        // The customer is settled once (NOT_FOUND after one record lookup) before the eight summary reads.
+        return router.forKnownCustomer(caller.tenant(), customerId, CdrFilter.NONE)
+                .flatMap(known -> report(customerId, windows,
+                        filter -> router.forCustomer(caller.tenant(), customerId, filter)))
                 .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(customerId));
     }
 

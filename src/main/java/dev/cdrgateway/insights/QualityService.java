@@ -48,7 +48,7 @@ public class QualityService {
         CustomerIds.requireValid(customerId, "customerId");
         CdrFilter filter = CallFilter.normalised(input, LocalDate.now(clock));
         Access.requireVisible(caller, customerId);
-        return router.forCustomer(caller.tenant(), customerId, filter)
+        return router.forKnownCustomer(caller.tenant(), customerId, filter)
                 .flatMap(route -> report(route, filter))
                 .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(customerId));
     }

@@ -80,6 +80,22 @@ public class CdrRouter {
         });
     }
 
+    /**
+     * {@link #forCustomer}, and the certainty that the partner API knows the customer: {@code NOT_FOUND} for an
+     * unknown or another partner's id after one record lookup (shared with the routing's own lookup and cached),
+     * before any CDR read. For fields built from many reads (analytics, insights), which would otherwise learn
+     * it from a 404 per read. A customer with configured credentials is the operator's word and is not looked up.
+     */
+    public Uni<CdrRoute> forKnownCustomer(TenantId tenant, String customerId, CdrFilter filter) {
+        return forCustomer(tenant, customerId, filter).flatMap(route -> {
+            if (!(route instanceof CdrRoute.PartnerCustomer p)) {
+                return Uni.createFrom().item(route);
+            }
+            return vobiz.getCustomer(p.partner(), customerId)
+                    .map(found -> found.map(record -> route).orElseThrow(() -> NotFound.customer(customerId)));
+        });
+    }
+
     private static CdrRoute route(VobizCredentials partner, String customerId, Optional<VobizCredentials> own) {
         return own.<CdrRoute>map(CdrRoute.Account::new).orElseGet(() -> new CdrRoute.PartnerCustomer(partner, customerId));
     }

@@ -1,6 +1,10 @@
 package dev.cdrgateway.upstream;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.cdrgateway.graphql.GatewayException;
+import dev.cdrgateway.graphql.UpstreamInvalidResponseException;
 import dev.cdrgateway.graphql.UpstreamRateLimitedException;
 import dev.cdrgateway.graphql.UpstreamRejectedException;
 import dev.cdrgateway.graphql.UpstreamTimeoutException;
@@ -9,6 +13,7 @@ import dev.cdrgateway.graphql.UpstreamUnavailableException;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.VertxException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
@@ -18,10 +23,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -109,22 +115,126 @@ final class UpstreamErrors {
         }
     }
 
-    /** Maps transport failures (connect errors, timeouts) to gateway errors; gateway errors pass unchanged. */
+    /**
+     * Maps a failed call to a gateway error; gateway errors pass unchanged. The whole cause chain is read, as the
+     * REST client wraps what went wrong (a {@code CompletionException}, a {@code ProcessingException} or, for a
+     * body Jackson cannot parse, a {@code ClientWebApplicationException} naming "HTTP 200"):
+     * <ul>
+     *   <li>timeouts → {@code UPSTREAM_TIMEOUT};</li>
+     *   <li>an answer cut short (connection reset or closed mid-body, JSON ending early) and any other transport
+     *       failure → {@code UPSTREAM_UNAVAILABLE} (retryable: the next attempt may get the whole body);</li>
+     *   <li>a complete 2xx body that breaks the contract (not JSON, e.g. an HTML page; wrong types; a shape no
+     *       document describes) → {@code UPSTREAM_INVALID_RESPONSE} (not retryable: the same answer would come
+     *       back).</li>
+     * </ul>
+     * One WARN line per failure names the API and the failure's kind, never the body, a URL query or a credential.
+     */
     static Throwable fromFailure(String api, Throwable failure) {
         if (failure instanceof GatewayException || failure instanceof UpstreamNotFoundException) {
             return failure;
         }
-        Throwable cause = failure instanceof ProcessingException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException
-                || cause instanceof io.netty.handler.timeout.TimeoutException
-                || cause.getClass().getSimpleName().contains("Timeout")) {
+        List<Throwable> chain = causes(failure);
+        for (Throwable cause : chain) {
+            if (cause instanceof GatewayException || cause instanceof UpstreamNotFoundException) {
+                return cause;
+            }
+        }
+        if (chain.stream().anyMatch(UpstreamErrors::isTimeout)) {
             return new UpstreamTimeoutException("The Vobiz " + api + " API did not answer in time; retry later");
         }
-        if (cause instanceof ConnectException || cause instanceof IOException || cause instanceof VertxException
-                || failure instanceof ProcessingException) {
-            LOG.warnf("Vobiz %s API unreachable: %s", api, cause.getClass().getSimpleName());
+        Optional<Throwable> truncated = chain.stream().filter(UpstreamErrors::isTruncatedBody).findFirst();
+        if (truncated.isPresent()) {
+            LOG.warnf("Vobiz %s API answer ended before its body was complete (%s)", api,
+                    truncated.get().getClass().getSimpleName());
+            return new UpstreamUnavailableException("The Vobiz " + api + " API sent an incomplete answer; retry later", 0);
+        }
+        Optional<Throwable> contract = chain.stream().filter(UpstreamErrors::isContractBreak).findFirst();
+        if (contract.isPresent()) {
+            LOG.warnf("Vobiz %s API answered with a body that breaks its contract (%s%s); not retried", api,
+                    contract.get().getClass().getSimpleName(), fieldPath(contract.get()));
+            return invalidResponse(api);
+        }
+        Optional<Throwable> transport = chain.stream().filter(UpstreamErrors::isTransportFailure).findFirst();
+        if (transport.isPresent()) {
+            LOG.warnf("Vobiz %s API unreachable: %s", api, transport.get().getClass().getSimpleName());
             return new UpstreamUnavailableException("The Vobiz " + api + " API could not be reached; retry later", 0);
         }
+        if (failure instanceof WebApplicationException web && web.getResponse() != null) {
+            int status = web.getResponse().getStatus();
+            if (status >= 400) {
+                return fromResponse(api, web.getResponse());
+            }
+            // A 2xx the REST client could not turn into the declared type, for a reason not in the chain.
+            LOG.warnf("Vobiz %s API answered HTTP %d with a body that could not be read; not retried", api, status);
+            return invalidResponse(api);
+        }
         return failure;
+    }
+
+    /** The error for a 2xx answer that breaks the vendor's contract. */
+    static UpstreamInvalidResponseException invalidResponse(String api) {
+        return new UpstreamInvalidResponseException("The Vobiz " + api + " API answered in a form that does not match "
+                + "its documentation; retrying will not help, ask the gateway operator to check the upstream");
+    }
+
+    /** {@code failure} and its causes, outermost first (bounded, cycle-safe). */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && chain.size() < 16 && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        return cause instanceof TimeoutException || cause instanceof ConnectTimeoutException
+                || cause instanceof io.netty.handler.timeout.TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout");
+    }
+
+    /** JSON that ends early: the connection closed mid-body (or sent nothing at all after a 2xx status line). */
+    private static boolean isTruncatedBody(Throwable cause) {
+        if (cause instanceof JsonEOFException) {
+            return true;
+        }
+        String message = cause.getMessage();
+        return cause instanceof JacksonException && message != null
+                && (message.startsWith("No content to map due to end-of-input")
+                    || message.startsWith("Unexpected end-of-input"));
+    }
+
+    /**
+     * A complete body that is not what the contract describes: Jackson could not parse it as JSON or bind it to the
+     * documented shape, or it came with a media type no reader handles (the REST client's only sign of that is
+     * its "could not be mapped" {@code ProcessingException} without a cause).
+     */
+    private static boolean isContractBreak(Throwable cause) {
+        if (cause instanceof JacksonException) {
+            return true;
+        }
+        String message = cause.getMessage();
+        return cause instanceof ProcessingException && cause.getCause() == null && message != null
+                && message.contains("could not be mapped");
+    }
+
+    private static boolean isTransportFailure(Throwable cause) {
+        return cause instanceof IOException || cause instanceof VertxException || cause instanceof ProcessingException
+                || cause.getClass().getName().startsWith("io.netty.");
+    }
+
+    /** The JSON field path of a binding failure ({@code " at pagination.total"}), names only, never values. */
+    private static String fieldPath(Throwable cause) {
+        if (!(cause instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder(" at ");
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() > 4 ? "." : "").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

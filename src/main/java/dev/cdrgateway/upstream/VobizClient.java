@@ -8,6 +8,7 @@ import dev.cdrgateway.customer.CustomerPage;
 import dev.cdrgateway.graphql.UpstreamUnavailableException;
 import dev.cdrgateway.upstream.dto.VobizAccount;
 import dev.cdrgateway.upstream.dto.VobizAccountPage;
+import dev.cdrgateway.upstream.dto.VobizAccountRecord;
 import dev.cdrgateway.upstream.dto.VobizCdrPage;
 import dev.cdrgateway.upstream.dto.VobizSearchEcho;
 import dev.cdrgateway.upstream.dto.VobizSingleCdr;
@@ -85,7 +86,7 @@ public class VobizClient {
     private UpstreamExecutor.Read<CustomerRecord> customerRead(VobizCredentials creds, String customerId) {
         return new UpstreamExecutor.Read<>(PARTNER, "partner.account", creds.authId(), CacheClass.CUSTOMERS,
                 Map.of("id", customerId), () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
-                        .map(a -> toRecord(a, customerId))
+                        .map(body -> toRecord(requireAccount(body), customerId))
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f)));
     }
 
@@ -286,6 +287,19 @@ public class VobizClient {
     /** Whether a failure is Vobiz's 404. */
     public static boolean isNotFound(Throwable failure) {
         return failure instanceof UpstreamNotFoundException;
+    }
+
+    /**
+     * The record inside a customer answer (bare or in the {@code {success, data}} envelope, see
+     * {@link VobizAccountRecord}); any other shape, or a record without its {@code auth_id}, breaks the contract.
+     */
+    private static VobizAccount requireAccount(VobizAccountRecord body) {
+        VobizAccount account = body == null ? null : body.account();
+        if (account == null || account.authId() == null || account.authId().isBlank()) {
+            LOG.warn("Vobiz partner API answered a customer record in an unknown shape (no auth_id); not retried");
+            throw UpstreamErrors.invalidResponse("partner");
+        }
+        return account;
     }
 
     private static CustomerRecord toRecord(VobizAccount a, String requestedId) {

@@ -23,7 +23,8 @@ import java.util.Map;
  * names the columns: they are looked up by name (the 43 CDR field names, upstream README §4.5), so their order
  * and any extra column do not matter. Each row becomes a {@link VobizCdr} (empty cell = null) and then a
  * {@link Call} through {@link VobizMapper}, exactly as a JSON row would. Memory is one row at most
- * ({@link #MAX_ROW_CHARS}); a body that ends inside a quoted field is an error (a truncated export).
+ * ({@link #MAX_ROW_CHARS}); a body that ends inside a quoted field is an error (a truncated export, retryable),
+ * a header without {@code uuid} or a longer row breaks the contract ({@code UPSTREAM_INVALID_RESPONSE}).
  * Not thread-safe: one instance per stream, fed in order.
  */
 final class VobizCsv {
@@ -99,7 +100,8 @@ final class VobizCsv {
             }
         }
         if (++rowChars > MAX_ROW_CHARS) {
-            throw new IllegalStateException("a row of the Vobiz CSV export exceeds " + MAX_ROW_CHARS + " characters");
+            LOG.warnf("A row of the Vobiz CSV export exceeds %d characters", MAX_ROW_CHARS);
+            throw UpstreamErrors.invalidResponse("account");
         }
         switch (state) {
             case FIELD_START -> {
@@ -167,7 +169,8 @@ final class VobizCsv {
             columns.putIfAbsent(name, i);
         }
         if (!columns.containsKey("uuid")) {
-            throw new IllegalStateException("the Vobiz CSV export has no uuid column");
+            LOG.warn("The Vobiz CSV export has no uuid column");
+            throw UpstreamErrors.invalidResponse("account");
         }
     }
 

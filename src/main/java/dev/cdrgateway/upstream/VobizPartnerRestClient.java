@@ -1,7 +1,7 @@
 package dev.cdrgateway.upstream;
 
-import dev.cdrgateway.upstream.dto.VobizAccount;
 import dev.cdrgateway.upstream.dto.VobizAccountPage;
+import dev.cdrgateway.upstream.dto.VobizAccountRecord;
 import dev.cdrgateway.upstream.dto.VobizCdrPage;
 import dev.cdrgateway.upstream.dto.VobizSingleCdr;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -36,7 +36,7 @@ interface VobizPartnerRestClient {
 
     @GET
     @Path("/accounts/{customerId}")
-    Uni<VobizAccount> getAccount(@HeaderParam("X-Auth-ID") String authId,
+    Uni<VobizAccountRecord> getAccount(@HeaderParam("X-Auth-ID") String authId,
                                  @HeaderParam("X-Auth-Token") String authToken,
                                  @RestPath String customerId);
 

@@ -35,6 +35,7 @@ class BreakdownTest extends UpstreamTest {
 
     @Test
     void statusSplitReadsOneSummaryPerStatusOnThePartnerApi() {
+        stubCustomerWithoutToken();
         vobiz.stubFor(partnerGet("/accounts/MA_DEMO0001/cdrs").willReturn(json(summaryBody(10, 0))));
         Map<String, Integer> counts = Map.of("answered", 6, "failed", 1, "busy", 2, "no_answer", 1);
         counts.forEach((status, n) -> vobiz.stubFor(partnerGet("/accounts/MA_DEMO0001/cdrs")
@@ -57,7 +58,9 @@ class BreakdownTest extends UpstreamTest {
                     .withQueryParam("end_date", WireMock.equalTo("2026-03-31")));
         }
         vobiz.verify(1, getRequestedFor(urlPathEqualTo(CUSTOMER_CDRS)).withQueryParam("status", absent()));
-        vobiz.verify(5, anyRequestedFor(anyUrl()));
+        // Plus the customer record: the field settles that the customer is this partner's before any split.
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/partner/accounts/MA_DEMO0001")));
+        vobiz.verify(6, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -109,6 +112,7 @@ class BreakdownTest extends UpstreamTest {
         vobiz.verify(0, anyRequestedFor(anyUrl()));
 
         // Without an id it is its own customer's split, read through the partner API's per-customer endpoint.
+        stubCustomerWithoutToken();
         vobiz.stubFor(partnerGet("/accounts/MA_DEMO0001/cdrs").willReturn(json(summaryBody(0, 0))));
         postAs(token, "analytics/breakdown-status")
                 .body("errors", nullValue())

@@ -8,7 +8,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * inside a page would otherwise deserialize to nothing in a native build.
  */
 @RegisterForReflection(targets = {
-        VobizAccount.class, VobizAccountPage.class, VobizCdr.class, VobizCdrPage.class, VobizLegacyMeta.class,
+        VobizAccount.class, VobizAccountPage.class, VobizAccountRecord.class,
+        VobizAccountRecord.Deserializer.class, VobizCdr.class, VobizCdrPage.class, VobizLegacyMeta.class,
         VobizPagination.class, VobizPricingTier.class, VobizSearchEcho.class, VobizSingleCdr.class,
         VobizSingleCdr.Deserializer.class, VobizSummary.class})
 final class DtoReflection {
