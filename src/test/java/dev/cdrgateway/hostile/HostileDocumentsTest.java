@@ -7,7 +7,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @WithTestResource(VobizWireMockResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileDocumentsTest extends UpstreamTest {
 
     private static final String TOO_COMPLEX = "QUERY_TOO_COMPLEX";
@@ -58,31 +62,10 @@ class HostileDocumentsTest extends UpstreamTest {
 
     static Stream<Arguments> refusedDocuments() {
         return Stream.of(
-                // fragment bombs
-                refused("fragment bomb: F1..F7 each spread the previous 10 times", bomb("Query", "__typename", 7),
-                        TOO_COMPLEX),
-                refused("fragment bomb over a real field", bomb("Query", "customers(first: 1) { totalCount }", 7),
-                        TOO_COMPLEX),
-                refused("fragment bomb of nested selections on Customer",
-                        "{ customers(first: 1) { edges { node { ...F6 } } } }"
-                                + fragments("Customer", "id name email calls(first: 1) { totalCount }", 6), TOO_COMPLEX),
-                refused("fragment bomb through inline fragments", "{ ...F7 } fragment F0 on Query { __typename }"
-                        + IntStream.rangeClosed(1, 7).mapToObj(i -> " fragment F" + i + " on Query { "
-                                + " ... on Query { ...F%d }".formatted(i - 1).repeat(10) + " }")
-                        .collect(Collectors.joining()), TOO_COMPLEX),
-                refused("wide and deep fragment bomb", wideAndDeep(), TOO_COMPLEX),
-                // fragment cycles
-                refused("two-fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }", CODES),
-                refused("self-spreading fragment", "{ ...A } fragment A on Query { __typename ...A }", CODES),
-                refused("cycle through nested selections", "{ customers(first: 1) { edges { node { ...C } } } } "
-                        + "fragment C on Customer { id calls(first: 1) { edges { node { customer { ...C } } } } }", CODES),
-                refused("cycle that is also a bomb", "{ ...A } fragment A on Query { " + " ...B".repeat(10) + " } "
-                        + "fragment B on Query { " + " ...C".repeat(10) + " } fragment C on Query { ...A __typename }",
-                        CODES),
                 // alias floods
                 refused("300 aliases of __typename", aliases(300, "__typename"), "TOO_MANY_ALIASES"),
                 refused("900 aliases of __typename", aliases(900, "__typename"), "TOO_MANY_ALIASES"),
-                refused("300 aliases of customers", aliases(300, "customers(first: 1) { totalCount }"), "TOO_MANY_ALIASES"),
+                refused("250 aliases of customers", aliases(250, "customers(first: 1) { totalCount }"), "TOO_MANY_ALIASES"),
                 // deep nesting
                 refused("100 levels of __type.ofType", "{ __type(name: \"Query\") {" + " ofType {".repeat(100)
                         + " name" + " }".repeat(100) + " } }", TOO_DEEP),
@@ -98,7 +81,7 @@ class HostileDocumentsTest extends UpstreamTest {
                         Set.of("GRAPHQL_PARSE_FAILED", "QUERY_TOO_LARGE", BAD_INPUT, "GRAPHQL_VALIDATION_FAILED")),
                 refused("object literal nested 500 deep in a filter", "{ calls(filter: {direction: INBOUND, fromDate:"
                         + " {a:".repeat(500) + " 1" + " }".repeat(500) + "}) { totalCount } }",
-                        Set.of("QUERY_TOO_LARGE", BAD_INPUT, "GRAPHQL_VALIDATION_FAILED")),
+                        Set.of("GRAPHQL_PARSE_FAILED", "QUERY_TOO_LARGE", BAD_INPUT, "GRAPHQL_VALIDATION_FAILED")),
                 refusedWith("variable value nested 10,000 deep", "query Q($f: CallFilter) { calls(filter: $f) { totalCount } }",
                         "{\"f\": {\"fromDate\": " + nested(10_000) + "}}", Set.of(BAD_INPUT, "BAD_REQUEST")),
                 // huge literals
@@ -152,18 +135,46 @@ class HostileDocumentsTest extends UpstreamTest {
                 refusedWith("unknown enum variable", "query Q($d: CallDirection) { callSummary(filter: {direction: $d}) "
                         + "{ totalCalls } }", Map.of("d", "SIDEWAYS"), BAD_INPUT),
                 refusedWith("number variable for an enum", "query Q($d: CallDirection) { callSummary(filter: {direction: $d}) "
-                        + "{ totalCalls } }", Map.of("d", 1), BAD_INPUT));
+                        + "{ totalCalls } }", Map.of("d", 1), BAD_INPUT),
+                // last, so that a gateway still busy with one (after the client gave up) delays no other case
+                // fragment bombs
+                refused("fragment bomb: F1..F7 each spread the previous 10 times", bomb("Query", "__typename", 7),
+                        TOO_COMPLEX),
+                refused("fragment bomb over a real field", bomb("Query", "customers(first: 1) { totalCount }", 7),
+                        TOO_COMPLEX),
+                refused("fragment bomb of nested selections on Customer",
+                        "{ customers(first: 1) { edges { node { ...F6 } } } }"
+                                + fragments("Customer", "id name email calls(first: 1) { totalCount }", 6), TOO_COMPLEX),
+                refused("fragment bomb through inline fragments", "{ ...F7 } fragment F0 on Query { __typename }"
+                        + IntStream.rangeClosed(1, 7).mapToObj(i -> " fragment F" + i + " on Query { "
+                                + " ... on Query { ...F%d }".formatted(i - 1).repeat(10) + " }")
+                        .collect(Collectors.joining()), TOO_COMPLEX),
+                refused("wide and deep fragment bomb", wideAndDeep(), TOO_COMPLEX),
+                // fragment cycles
+                refused("two-fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }", CODES),
+                refused("self-spreading fragment", "{ ...A } fragment A on Query { __typename ...A }", CODES),
+                refused("cycle through nested selections", "{ customers(first: 1) { edges { node { ...C } } } } "
+                        + "fragment C on Customer { id calls(first: 1) { edges { node { customer { ...C } } } } }", CODES),
+                refused("cycle that is also a bomb", "{ ...A } fragment A on Query { " + " ...B".repeat(10) + " } "
+                        + "fragment B on Query { " + " ...C".repeat(10) + " } fragment C on Query { ...A __typename }",
+                        CODES));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedDocuments")
+    @Order(1)
     void refusedWithADocumentedCodeAndNoUpstreamCall(String name, String query, String variables, Set<String> codes) {
-        client.assertRefused(client.postGraphQL(query, variables), codes);
-        vobiz.verify(0, anyRequestedFor(anyUrl()));
+        try {
+            client.assertRefused(client.postGraphQL(query, variables), codes);
+            vobiz.verify(0, anyRequestedFor(anyUrl()));
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("[" + name + "] " + e.getMessage(), e);
+        }
     }
 
     /** 100 nested inline fragments add no field depth: the document may run, or be refused as too deep. */
     @Test
+    @Order(0)
     void hundredLevelsOfInlineFragmentsRunOrAreRefusedAsTooDeep() {
         HostileClient.Answer answer = client.assertContract(client.postGraphQL(
                 "{" + " ... on Query {".repeat(100) + " __typename" + " }".repeat(100) + " }", (String) null));
@@ -177,6 +188,7 @@ class HostileDocumentsTest extends UpstreamTest {
 
     /** The same bomb, sent ten times in a row: each is refused (no state builds up), the gateway keeps answering. */
     @Test
+    @Order(2)
     void repeatedFragmentBombsAreEachRefused() {
         for (int i = 0; i < 10; i++) {
             client.assertRefused(client.postGraphQL(bomb("Query", "__typename", 7), (String) null), TOO_COMPLEX);
@@ -186,6 +198,7 @@ class HostileDocumentsTest extends UpstreamTest {
 
     /** The bomb's size as text is small: it is its expansion (10^7 fields) that a limit must catch. */
     @Test
+    @Order(0)
     void theFragmentBombIsASmallDocument() {
         String bomb = bomb("Query", "__typename", 7);
         assertTrue(bomb.length() < 1000, bomb);
