@@ -63,9 +63,9 @@ class HostileDocumentsTest extends UpstreamTest {
     static Stream<Arguments> refusedDocuments() {
         return Stream.of(
                 // alias floods
-                refused("300 aliases of __typename", aliases(300, "__typename"), "TOO_MANY_ALIASES"),
-                refused("900 aliases of __typename", aliases(900, "__typename"), "TOO_MANY_ALIASES"),
-                refused("250 aliases of customers", aliases(250, "customers(first: 1) { totalCount }"), "TOO_MANY_ALIASES"),
+                refused("300 aliases of __typename", Pathological.aliases(300, "__typename"), "TOO_MANY_ALIASES"),
+                refused("900 aliases of __typename", Pathological.aliases(900, "__typename"), "TOO_MANY_ALIASES"),
+                refused("250 aliases of customers", Pathological.aliases(250, "customers(first: 1) { totalCount }"), "TOO_MANY_ALIASES"),
                 // deep nesting
                 refused("100 levels of __type.ofType", "{ __type(name: \"Query\") {" + " ofType {".repeat(100)
                         + " name" + " }".repeat(100) + " } }", TOO_DEEP),
@@ -83,7 +83,7 @@ class HostileDocumentsTest extends UpstreamTest {
                         + " {a:".repeat(500) + " 1" + " }".repeat(500) + "}) { totalCount } }",
                         Set.of("GRAPHQL_PARSE_FAILED", "QUERY_TOO_LARGE", BAD_INPUT, "GRAPHQL_VALIDATION_FAILED")),
                 refusedWith("variable value nested 10,000 deep", "query Q($f: CallFilter) { calls(filter: $f) { totalCount } }",
-                        "{\"f\": {\"fromDate\": " + nested(10_000) + "}}", Set.of(BAD_INPUT, "BAD_REQUEST")),
+                        "{\"f\": {\"fromDate\": " + Pathological.nested(10_000) + "}}", Set.of(BAD_INPUT, "BAD_REQUEST")),
                 // huge literals
                 refused("200 KB string literal as customers(search:)", "{ customers(search: \"" + HUGE + "\") { totalCount } }",
                         BAD_INPUT),
@@ -138,18 +138,18 @@ class HostileDocumentsTest extends UpstreamTest {
                         + "{ totalCalls } }", Map.of("d", 1), BAD_INPUT),
                 // last, so that a gateway still busy with one (after the client gave up) delays no other case
                 // fragment bombs
-                refused("fragment bomb: F1..F7 each spread the previous 10 times", bomb("Query", "__typename", 7),
+                refused("fragment bomb: F1..F7 each spread the previous 10 times", Pathological.bomb("Query", "__typename", 7),
                         TOO_COMPLEX),
-                refused("fragment bomb over a real field", bomb("Query", "customers(first: 1) { totalCount }", 7),
+                refused("fragment bomb over a real field", Pathological.bomb("Query", "customers(first: 1) { totalCount }", 7),
                         TOO_COMPLEX),
                 refused("fragment bomb of nested selections on Customer",
                         "{ customers(first: 1) { edges { node { ...F6 } } } }"
-                                + fragments("Customer", "id name email calls(first: 1) { totalCount }", 6), TOO_COMPLEX),
+                                + Pathological.fragments("Customer", "id name email calls(first: 1) { totalCount }", 6), TOO_COMPLEX),
                 refused("fragment bomb through inline fragments", "{ ...F7 } fragment F0 on Query { __typename }"
                         + IntStream.rangeClosed(1, 7).mapToObj(i -> " fragment F" + i + " on Query { "
                                 + " ... on Query { ...F%d }".formatted(i - 1).repeat(10) + " }")
                         .collect(Collectors.joining()), TOO_COMPLEX),
-                refused("wide and deep fragment bomb", wideAndDeep(), TOO_COMPLEX),
+                refused("wide and deep fragment bomb", Pathological.wideAndDeep(), TOO_COMPLEX),
                 // fragment cycles
                 refused("two-fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }", CODES),
                 refused("self-spreading fragment", "{ ...A } fragment A on Query { __typename ...A }", CODES),
@@ -191,7 +191,7 @@ class HostileDocumentsTest extends UpstreamTest {
     @Order(2)
     void repeatedFragmentBombsAreEachRefused() {
         for (int i = 0; i < 10; i++) {
-            client.assertRefused(client.postGraphQL(bomb("Query", "__typename", 7), (String) null), TOO_COMPLEX);
+            client.assertRefused(client.postGraphQL(Pathological.bomb("Query", "__typename", 7), (String) null), TOO_COMPLEX);
         }
         vobiz.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -200,46 +200,8 @@ class HostileDocumentsTest extends UpstreamTest {
     @Test
     @Order(0)
     void theFragmentBombIsASmallDocument() {
-        String bomb = bomb("Query", "__typename", 7);
+        String bomb = Pathological.bomb("Query", "__typename", 7);
         assertTrue(bomb.length() < 1000, bomb);
-    }
-
-    /** {@code { ...F<levels> }} with F0 holding {@code leaf} and each Fi spreading F(i-1) ten times. */
-    static String bomb(String type, String leaf, int levels) {
-        return "{ ...F" + levels + " }" + fragments(type, leaf, levels);
-    }
-
-    static String fragments(String type, String leaf, int levels) {
-        StringBuilder doc = new StringBuilder(" fragment F0 on " + type + " { " + leaf + " }");
-        for (int i = 1; i <= levels; i++) {
-            doc.append(" fragment F").append(i).append(" on ").append(type).append(" {")
-                    .append((" ...F" + (i - 1)).repeat(10)).append(" }");
-        }
-        return doc.toString();
-    }
-
-    /** Ten-fold spreads on every level, and every third level also nests the previous one a connection deeper. */
-    static String wideAndDeep() {
-        StringBuilder doc = new StringBuilder("{ customer(id: \"MA_DEMO0001\") { ...W6 } }"
-                + " fragment W0 on Customer { id name }");
-        for (int i = 1; i <= 6; i++) {
-            doc.append(" fragment W").append(i).append(" on Customer {").append((" ...W" + (i - 1)).repeat(10));
-            if (i % 3 == 0) {
-                doc.append(" calls(first: 500) { edges { node { customer { ...W").append(i - 1).append(" } } } }");
-            }
-            doc.append(" }");
-        }
-        return doc.toString();
-    }
-
-    static String aliases(int count, String field) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> "a" + i + ": " + field)
-                .collect(Collectors.joining(" ", "{ ", " }"));
-    }
-
-    /** {@code {"a": {"a": ... 1 ...}}} nested {@code depth} deep, as JSON text. */
-    static String nested(int depth) {
-        return "{\"a\": ".repeat(depth) + "1" + "}".repeat(depth);
     }
 
     private static Arguments refused(String name, String query, String code) {
