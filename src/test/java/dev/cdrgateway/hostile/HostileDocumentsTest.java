@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static dev.cdrgateway.hostile.ErrorVocabulary.CODES;
 import static dev.cdrgateway.hostile.ErrorVocabulary.LITERAL_TYPE_ERRORS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -170,6 +172,31 @@ class HostileDocumentsTest extends UpstreamTest {
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("[" + name + "] " + e.getMessage(), e);
         }
+    }
+
+    static Stream<Arguments> outOfRangeIntegers() {
+        return Stream.of(TWO_31, BELOW_MIN_INT, new BigInteger("99999999999999999999999999"),
+                        new BigInteger("1000000000000000000000000000000"))
+                .flatMap(n -> Stream.of(Arguments.of(n, true), Arguments.of(n, false)));
+    }
+
+    /**
+     * An Int outside 32 bits is refused as such, never silently wrapped into another number (which may happen to
+     * be valid, or is reported back as a value the client never sent).
+     */
+    @ParameterizedTest(name = "{0} as a literal: {1}")
+    @MethodSource("outOfRangeIntegers")
+    @Order(0)
+    void outOfRangeIntegersAreNeverWrapped(BigInteger value, boolean literal) {
+        HostileClient.Answer answer = literal
+                ? client.postGraphQL("{ customers(first: " + value + ") { totalCount } }", (String) null)
+                : client.postGraphQL("query Q($n: Int) { customers(first: $n) { totalCount } }", "{\"n\":" + value + "}");
+        String wrapped = Integer.toString(value.intValue());
+        String messages = answer.json().path("errors").toString();
+        assertFalse(Pattern.compile("(?<![\\d.])" + Pattern.quote(wrapped) + "(?![\\d.])").matcher(messages).find(),
+                () -> value + " was wrapped to " + wrapped + ": " + answer);
+        client.assertRefused(answer, literal ? LITERAL_TYPE_ERRORS : Set.of(BAD_INPUT));
+        vobiz.verify(0, anyRequestedFor(anyUrl()));
     }
 
     /** 100 nested inline fragments add no field depth: the document may run, or be refused as too deep. */
