@@ -195,7 +195,8 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
         }
         if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
             // graphql-java's own bound on introspection (each __Type list field once, at most 500 fields, 20 levels)
-            return ErrorCode.QUERY_TOO_COMPLEX;
+            return String.valueOf(error.getMessage()).contains("depth") ? ErrorCode.QUERY_TOO_DEEP
+                    : ErrorCode.QUERY_TOO_COMPLEX;
         }
         if (type == ErrorType.ValidationError) {
             // Variable values that cannot be coerced: wrong type, out of range, unknown enum value.

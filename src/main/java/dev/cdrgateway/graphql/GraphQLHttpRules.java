@@ -125,6 +125,9 @@ public class GraphQLHttpRules {
 
     void install(@Observes Router router) {
         // No file uploads: a GraphQL body is JSON, and the default would create ./file-uploads (read-only root fs).
+        // Before Quarkus' own handlers (security among them), which answer an undecodable query string (%zz) with
+        // an empty 400: decode it first (Vert.x keeps the result) and refuse it with a JSON error.
+        router.route("/graphql").order(Integer.MIN_VALUE).handler(GraphQLHttpRules::decodableQueryString);
         router.route("/graphql").order(-101).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .failureHandler(this::failed);
         // Before SmallRye's WebSocket handler (order -99), so a WebSocket upgrade passes the token check too.
@@ -140,11 +143,14 @@ public class GraphQLHttpRules {
             rc.next();
             return;
         }
-        if (rc.statusCode() == 413) {
+        int status = rc.statusCode();
+        if (status == 413) {
             reject(rc, 413, ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
-        } else if (rc.failure() instanceof DecodeException || rc.failure() instanceof IllegalArgumentException
+        } else if (status == 400 || rc.failure() instanceof DecodeException
+                || rc.failure() instanceof IllegalArgumentException
                 || rc.failure() instanceof jakarta.json.stream.JsonParsingException) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "The request is malformed");
+            // e.g. a query string with an undecodable escape (%zz), which Vert.x refuses when it is read
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "The request is malformed (query string or body)");
         } else {
             rc.next();
         }
@@ -218,7 +224,7 @@ public class GraphQLHttpRules {
         });
         if (rc.request().method() == HttpMethod.POST) {
             checkPost(rc);
-        } else if (rc.request().method() == HttpMethod.GET && !rc.queryParams().isEmpty()) {
+        } else if (rc.request().method() == HttpMethod.GET && !rc.request().headers().contains(HttpHeaders.UPGRADE)) {
             checkGet(rc);
         } else {
             rc.next();
@@ -352,6 +358,16 @@ public class GraphQLHttpRules {
     private static String tenant(RoutingContext rc) {
         Caller caller = ((QuarkusHttpUser) rc.user()).getSecurityIdentity().getAttribute(CallerAugmentor.CALLER);
         return caller.tenant().value();
+    }
+
+    private static void decodableQueryString(RoutingContext rc) {
+        try {
+            rc.queryParams();
+        } catch (RuntimeException undecodable) {
+            reject(rc, 400, ErrorCode.BAD_REQUEST, "The query string is not valid URL encoding");
+            return;
+        }
+        rc.next();
     }
 
     private void checkGet(RoutingContext rc) {

@@ -57,6 +57,14 @@ class ErrorVocabularyTest {
         return codes;
     }
 
+    /** The gateway's own list of codes (what it may send) is the documented one, no more and no less. */
+    @Test
+    void theGatewaysErrorCodesAreTheDocumentedOnes() {
+        assertEquals(new java.util.TreeSet<>(ErrorVocabulary.CODES), java.util.Arrays.stream(
+                dev.cdrgateway.graphql.ErrorCode.values()).map(Enum::name).collect(
+                        java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+    }
+
     @Test
     void theReadmeParserReadsEveryCodeOfARow() {
         assertEquals(Set.of("A_B", "CC", "DD"), readmeCodes(List.of("## Other", "| `X` | no |", "### Errors",
