@@ -125,9 +125,6 @@ public class GraphQLHttpRules {
 
     void install(@Observes Router router) {
         // No file uploads: a GraphQL body is JSON, and the default would create ./file-uploads (read-only root fs).
-        // Before Quarkus' own handlers (security among them), which answer an undecodable query string (%zz) with
-        // an empty 400: decode it first (Vert.x keeps the result) and refuse it with a JSON error.
-        router.route("/graphql").order(Integer.MIN_VALUE).handler(GraphQLHttpRules::decodableQueryString);
         router.route("/graphql").order(-101).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .failureHandler(this::failed);
         // Before SmallRye's WebSocket handler (order -99), so a WebSocket upgrade passes the token check too.
@@ -358,16 +355,6 @@ public class GraphQLHttpRules {
     private static String tenant(RoutingContext rc) {
         Caller caller = ((QuarkusHttpUser) rc.user()).getSecurityIdentity().getAttribute(CallerAugmentor.CALLER);
         return caller.tenant().value();
-    }
-
-    private static void decodableQueryString(RoutingContext rc) {
-        try {
-            rc.queryParams();
-        } catch (RuntimeException undecodable) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "The query string is not valid URL encoding");
-            return;
-        }
-        rc.next();
     }
 
     private void checkGet(RoutingContext rc) {
