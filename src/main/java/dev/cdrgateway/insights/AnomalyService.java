@@ -70,6 +70,8 @@ public class AnomalyService {
             throw new BadUserInputException("`asOf` (" + end + ") is in the future; the latest allowed is today, " + today);
         }
         LocalDate start = end.minusDays(window - 1L);
+        // The baseline's first day must still be a date Vobiz can be sent (years 1 to 9999)
+        dev.cdrgateway.cdr.CallFilter.requireCalendarDate(start.minusDays(baseline), "asOf");
         return new Windows(DateRange.of(start, end), DateRange.of(start.minusDays(baseline), start.minusDays(1)));
     }
 

@@ -130,12 +130,12 @@ final class UpstreamErrors {
      * One WARN line per failure names the API and the failure's kind, never the body, a URL query or a credential.
      */
     static Throwable fromFailure(String api, Throwable failure) {
-        if (failure instanceof GatewayException || failure instanceof UpstreamNotFoundException) {
+        if (failure instanceof GatewayException) {
             return failure;
         }
         List<Throwable> chain = causes(failure);
         for (Throwable cause : chain) {
-            if (cause instanceof GatewayException || cause instanceof UpstreamNotFoundException) {
+            if (cause instanceof GatewayException) {
                 return cause;
             }
         }

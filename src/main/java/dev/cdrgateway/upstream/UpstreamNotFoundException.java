@@ -1,12 +1,21 @@
 package dev.cdrgateway.upstream;
 
+import dev.cdrgateway.graphql.GatewayException;
+
 /**
- * Vobiz answered 404. Never shown to clients as such: {@link VobizClient} turns it into an empty result, and the
- * service decides whether that is a {@code NOT_FOUND} for the caller.
+ * Vobiz answered 404. {@link VobizClient} turns it into an empty result where that is the answer, and the services
+ * decide whether it is a {@code NOT_FOUND} for the caller with a message naming what was asked for. Should one
+ * reach a client unmapped, it is still a {@code NOT_FOUND} (with a message that names nothing), never an
+ * internal error.
  */
-final class UpstreamNotFoundException extends RuntimeException {
+final class UpstreamNotFoundException extends GatewayException {
 
     UpstreamNotFoundException() {
-        super("upstream 404", null, false, false);
+        super("Vobiz has no such record for this caller");
+    }
+
+    @Override
+    public String code() {
+        return "NOT_FOUND";
     }
 }

@@ -188,6 +188,12 @@ class AnomalyTest extends UpstreamTest {
         post("insights/customer-insights", "id", "MA_DEMO0001", "asOf", tomorrow)
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        // A year Vobiz cannot be sent (it went upstream and came back UPSTREAM_REJECTED), and a window reaching it
+        post("examples/anomalies", "asOf", "-0001-03-25")
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("asOf"));
+        post("examples/anomalies", "asOf", "0001-01-03", "baselineDays", 7)
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         postAs(Tokens.customer("acme", "MA_DEMO0001"), "examples/anomalies", "id", "MA_DEMO0002", "asOf", OBSERVED)
                 .body("data.anomalies", nullValue())
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
