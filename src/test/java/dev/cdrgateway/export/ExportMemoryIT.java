@@ -2,6 +2,7 @@ package dev.cdrgateway.export;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cdrgateway.testsupport.PackagedGateway;
 import dev.cdrgateway.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,6 @@ import java.io.OutputStreamWriter;
 import java.io.BufferedWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,8 +54,7 @@ class ExportMemoryIT {
     private static final Path LOG = Path.of("target/export-memory-it.log");
 
     private static HttpServer vobiz;
-    private static Process gateway;
-    private static int port;
+    private static PackagedGateway gateway;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -69,36 +67,17 @@ class ExportMemoryIT {
         vobiz.createContext("/api/v1/partner/cdrs", ExportMemoryIT::globalPage);
         vobiz.start();
 
-        port = freePort();
-        String upstream = "http://127.0.0.1:" + vobiz.getAddress().getPort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+ExitOnOutOfMemoryError"));
-        Map.ofEntries(
-                Map.entry("quarkus.http.port", Integer.toString(port)),
-                Map.entry("quarkus.http.host", "127.0.0.1"),
-                Map.entry("quarkus.log.console.json.enabled", "false"),
-                Map.entry("quarkus.oidc.public-key", publicKey("issuer-a")),
-                Map.entry("quarkus.oidc.token.issuer", Tokens.PRIMARY_ISSUER),
-                Map.entry("quarkus.rest-client.vobiz-partner.url", upstream),
-                Map.entry("quarkus.rest-client.vobiz-account.url", upstream),
-                Map.entry("gateway.cursor-secret", "export-memory-it-cursor-secret"),
-                Map.entry("gateway.tenants.acme.partner.auth-id", PARTNER),
-                Map.entry("gateway.tenants.acme.partner.auth-token", PARTNER_TOKEN),
-                Map.entry("gateway.tenants.acme.customers." + CUSTOMER + ".auth-token", CUSTOMER_TOKEN))
-                .forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertTrue(gateway.isAlive(), "the gateway exited during startup, see " + LOG);
-            return status("/q/health/live") == 200;
-        });
+        gateway = PackagedGateway.start(List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
+                "http://127.0.0.1:" + vobiz.getAddress().getPort(), Map.of(
+                        "gateway.tenants.acme.partner.auth-id", PARTNER,
+                        "gateway.tenants.acme.partner.auth-token", PARTNER_TOKEN,
+                        "gateway.tenants.acme.customers." + CUSTOMER + ".auth-token", CUSTOMER_TOKEN), LOG);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         if (gateway != null) {
-            gateway.destroy();
-            gateway.waitFor();
+            gateway.close();
         }
         if (vobiz != null) {
             vobiz.stop(0);
@@ -116,7 +95,7 @@ class ExportMemoryIT {
     }
 
     private void assertExportsAllRows(String query, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/export/calls.csv?" + query))
+        HttpRequest request = HttpRequest.newBuilder(gateway.uri("/export/calls.csv?" + query))
                 .header("Authorization", "Bearer " + token).build();
         HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
@@ -135,8 +114,8 @@ class ExportMemoryIT {
         assertEquals(ROWS, rows);
         assertTrue(last.startsWith(new UUID(0xB16, ROWS - 1).toString()), last);
 
-        assertTrue(gateway.isAlive(), "the gateway died, see " + LOG);
-        assertEquals(200, status("/q/health/live"));
+        assertTrue(gateway.process().isAlive(), "the gateway died, see " + LOG);
+        assertEquals(200, gateway.status("/q/health/live"));
         String log = Files.readString(LOG);
         assertFalse(log.contains("OutOfMemoryError"), "see " + LOG);
         assertTrue(log.contains("export tenant=acme outcome=ok status=200 rows=" + ROWS), "see " + LOG);
@@ -211,22 +190,10 @@ class ExportMemoryIT {
         }
     }
 
-    private static int status(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-    }
-
     /** Peak resident set size of the gateway process in KB (Linux only), for the build log. */
     private static java.util.Optional<Long> peakResidentMemory() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + gateway.pid() + "/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + gateway.process().pid() + "/status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return java.util.Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
                 }
@@ -235,18 +202,5 @@ class ExportMemoryIT {
             // not Linux: nothing to report
         }
         return java.util.Optional.empty();
-    }
-
-    private static String publicKey(String name) throws IOException {
-        try (InputStream in = ExportMemoryIT.class.getResourceAsStream("/oidc/" + name + ".pub.pem")) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

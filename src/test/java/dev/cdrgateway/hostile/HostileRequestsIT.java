@@ -2,6 +2,7 @@ package dev.cdrgateway.hostile;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cdrgateway.testsupport.PackagedGateway;
 import dev.cdrgateway.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,8 +63,7 @@ class HostileRequestsIT {
     private static final long HEAP_BOUND_BYTES = 400L * 1024 * 1024;
 
     private static HttpServer vobiz;
-    private static Process gateway;
-    private static int port;
+    private static PackagedGateway gateway;
     private static String token;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(REQUEST_TIMEOUT).build();
@@ -123,38 +122,16 @@ class HostileRequestsIT {
         vobiz.createContext("/", HostileRequestsIT::fakeVobiz);
         vobiz.start();
 
-        port = freePort();
         token = Tokens.partnerAdmin("acme");
-        String upstream = "http://127.0.0.1:" + vobiz.getAddress().getPort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_OPTIONS);
-        Map.ofEntries(
-                Map.entry("quarkus.http.port", Integer.toString(port)),
-                Map.entry("quarkus.http.host", "127.0.0.1"),
-                Map.entry("quarkus.log.console.json.enabled", "false"),
-                Map.entry("quarkus.oidc.public-key", publicKey("issuer-a")),
-                Map.entry("quarkus.oidc.token.issuer", Tokens.PRIMARY_ISSUER),
-                Map.entry("quarkus.rest-client.vobiz-partner.url", upstream),
-                Map.entry("quarkus.rest-client.vobiz-account.url", upstream),
-                Map.entry("gateway.cursor-secret", "hostile-requests-it-cursor-secret"),
-                Map.entry("gateway.tenants.acme.partner.auth-id", PARTNER),
-                Map.entry("gateway.tenants.acme.partner.auth-token", PARTNER_TOKEN))
-                .forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertTrue(gateway.isAlive(), "the gateway exited during startup, see " + LOG);
-            return status("/q/health/live") == 200;
-        });
+        gateway = PackagedGateway.start(JVM_OPTIONS, "http://127.0.0.1:" + vobiz.getAddress().getPort(), Map.of(
+                "gateway.tenants.acme.partner.auth-id", PARTNER,
+                "gateway.tenants.acme.partner.auth-token", PARTNER_TOKEN), LOG);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly().waitFor();
-            }
+            gateway.close();
         }
         if (vobiz != null) {
             vobiz.stop(0);
@@ -190,8 +167,8 @@ class HostileRequestsIT {
                 + " sent): " + summary(concurrent));
 
         assertAll(
-                () -> assertTrue(gateway.isAlive(), "the gateway died (exit code "
-                        + (gateway.isAlive() ? "none" : gateway.exitValue()) + "), see " + LOG),
+                () -> assertTrue(gateway.process().isAlive(), "the gateway died (exit code "
+                        + (gateway.process().isAlive() ? "none" : gateway.process().exitValue()) + "), see " + LOG),
                 () -> {
                     HttpResponse<String> live = HTTP.send(request("/q/health/live").build(), HttpResponse.BodyHandlers.ofString());
                     assertEquals(200, live.statusCode(), live.body());
@@ -295,30 +272,6 @@ class HostileRequestsIT {
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(REQUEST_TIMEOUT);
-    }
-
-    private static int status(String path) {
-        try {
-            return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-    }
-
-    private static String publicKey(String name) throws IOException {
-        try (InputStream in = HostileRequestsIT.class.getResourceAsStream("/oidc/" + name + ".pub.pem")) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return HttpRequest.newBuilder(gateway.uri(path)).timeout(REQUEST_TIMEOUT);
     }
 }
