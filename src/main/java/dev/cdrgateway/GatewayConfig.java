@@ -260,6 +260,21 @@ public interface GatewayConfig {
         int maxFieldVisits();
 
         /**
+         * Longest name or number literal a document may hold (outside string literals): graphql-java's lexer
+         * spends microseconds per character on long numbers.
+         */
+        @WithDefault("256")
+        int maxTokenChars();
+
+        /** Longest run of blanks (spaces, tabs, commas, line breaks) a document may hold. */
+        @WithDefault("4096")
+        int maxBlankRun();
+
+        /** Largest request body of {@code POST /graphql}, in bytes (HTTP 413 beyond). */
+        @WithDefault("262144")
+        int maxBodyBytes();
+
+        /**
          * Longest time one GraphQL request may take, upstream waits and retries included: no upstream call
          * starts after it and none waits past it (the field fails with UPSTREAM_TIMEOUT).
          */

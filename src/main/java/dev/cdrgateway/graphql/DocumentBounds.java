@@ -44,27 +44,27 @@ final class DocumentBounds extends SimplePerformantInstrumentation {
     record Violation(ErrorCode code, String message) {
     }
 
-    /** Longest name or number a document may hold outside string literals. */
-    static final int MAX_TOKEN_CHARS = 256;
-    /** Longest run of ignored characters (white space, commas, line breaks) a document may hold. */
-    static final int MAX_IGNORED_RUN = 4096;
-
     private final int maxFieldVisits;
     private final int maxAliases;
+    private final int maxTokenChars;
+    private final int maxBlankRun;
 
     DocumentBounds(GatewayConfig.Limits limits) {
         this.maxFieldVisits = limits.maxFieldVisits();
         this.maxAliases = limits.maxAliases();
+        this.maxTokenChars = limits.maxTokenChars();
+        this.maxBlankRun = limits.maxBlankRun();
     }
 
     /**
      * The first bound the document's text exceeds, or empty: one pass over the characters before the parser sees
      * them. graphql-java's lexer spends microseconds per character on long numbers and long runs of white space
      * (a 200,000-digit literal lexed for one to seven seconds, 200,000 spaces for half a second), while names
-     * and string literals cost little: so names and numbers may be at most {@value #MAX_TOKEN_CHARS} characters
-     * long and runs of ignored characters at most {@value #MAX_IGNORED_RUN}. String literals are skipped whole.
+     * and string literals cost little: so names and numbers may be at most {@code gateway.limits.max-token-chars}
+     * characters long and runs of blanks at most {@code gateway.limits.max-blank-run}. String literals are skipped
+     * whole.
      */
-    static Optional<Violation> textViolation(String text) {
+    Optional<Violation> textViolation(String text) {
         int token = 0;
         int ignored = 0;
         int length = text.length();
@@ -82,17 +82,17 @@ final class DocumentBounds extends SimplePerformantInstrumentation {
                 token = 0;
             } else if (c == ' ' || c == '\t' || c == ',' || c == '\n' || c == '\r' || c == '\uFEFF') {
                 token = 0;
-                if (++ignored > MAX_IGNORED_RUN) {
+                if (++ignored > maxBlankRun) {
                     return Optional.of(new Violation(ErrorCode.QUERY_TOO_LARGE, "The document has a run of more than "
-                            + MAX_IGNORED_RUN + " blank characters"));
+                            + maxBlankRun + " blank characters (gateway.limits.max-blank-run)"));
                 }
             } else {
                 ignored = 0;
                 boolean tokenChar = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '+';
                 token = tokenChar ? token + 1 : 0;
-                if (token > MAX_TOKEN_CHARS) {
+                if (token > maxTokenChars) {
                     return Optional.of(new Violation(ErrorCode.QUERY_TOO_LARGE, "The document has a name or number "
-                            + "longer than " + MAX_TOKEN_CHARS + " characters"));
+                            + "longer than " + maxTokenChars + " characters (gateway.limits.max-token-chars)"));
                 }
             }
         }

@@ -57,7 +57,6 @@ import java.util.concurrent.TimeUnit;
 public class GraphQLHttpRules {
 
     static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
-    private static final long MAX_BODY_BYTES = 256 * 1024;
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpRules.class);
     private static final String OPERATION = "cdr-gateway.operation";
@@ -117,7 +116,7 @@ public class GraphQLHttpRules {
         this.getCacheControl = maxAge > 0 ? "private, max-age=" + maxAge : "no-store";
         this.bounds = new DocumentBounds(limits);
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
-                .maxTokens(limits.maxTokens()).maxCharacters((int) MAX_BODY_BYTES)
+                .maxTokens(limits.maxTokens()).maxCharacters(limits.maxBodyBytes())
                 .captureSourceLocation(true).captureLineComments(false));
         // SmallRye parses operations with graphql-java's operation defaults: give them the same token limit.
         ParserOptions.setDefaultOperationParserOptions(parserOptions);
@@ -125,7 +124,7 @@ public class GraphQLHttpRules {
 
     void install(@Observes Router router) {
         // No file uploads: a GraphQL body is JSON, and the default would create ./file-uploads (read-only root fs).
-        router.route("/graphql").order(-101).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        router.route("/graphql").order(-101).handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
                 .failureHandler(this::failed);
         // Before SmallRye's WebSocket handler (order -99), so a WebSocket upgrade passes the token check too.
         router.route("/graphql").order(-100).handler(this::check);
@@ -142,7 +141,8 @@ public class GraphQLHttpRules {
         }
         int status = rc.statusCode();
         if (status == 413) {
-            reject(rc, 413, ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+            reject(rc, 413, ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than " + limits.maxBodyBytes()
+                    + " bytes (gateway.limits.max-body-bytes)");
         } else if (status == 400 || rc.failure() instanceof DecodeException
                 || rc.failure() instanceof IllegalArgumentException
                 || rc.failure() instanceof jakarta.json.stream.JsonParsingException) {
@@ -548,7 +548,7 @@ public class GraphQLHttpRules {
 
     /** The parsed document, or {@code null} after answering a syntax error or an exceeded size limit. */
     private Document parse(RoutingContext rc, String query) {
-        java.util.Optional<DocumentBounds.Violation> textViolation = DocumentBounds.textViolation(query);
+        java.util.Optional<DocumentBounds.Violation> textViolation = bounds.textViolation(query);
         if (textViolation.isPresent()) {
             requestError(rc, Map.of("message", textViolation.get().message(),
                     "extensions", extensions(textViolation.get().code())));
