@@ -10,7 +10,7 @@ import dev.cdrgateway.cdr.CallStatus;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.cdr.CdrService;
 import dev.cdrgateway.cdr.HangupCause;
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.graphql.Money;
 import dev.cdrgateway.graphql.Paginator;
 import dev.cdrgateway.summary.CallSummary;

@@ -2,7 +2,7 @@ package dev.cdrgateway.analytics;
 
 import dev.cdrgateway.cdr.CallFilter;
 import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

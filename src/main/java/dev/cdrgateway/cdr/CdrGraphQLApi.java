@@ -1,7 +1,7 @@
 package dev.cdrgateway.cdr;
 
 import dev.cdrgateway.customer.Customer;
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.graphql.ConnectionArgs;
 import dev.cdrgateway.tenant.Caller;
 import dev.cdrgateway.tenant.TenantContext;

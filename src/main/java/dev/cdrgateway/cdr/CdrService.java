@@ -2,10 +2,10 @@ package dev.cdrgateway.cdr;
 
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.customer.CustomerIds;
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.graphql.ConnectionArgs;
 import dev.cdrgateway.graphql.Cursors;
-import dev.cdrgateway.graphql.ForbiddenException;
+import dev.cdrgateway.domain.error.ForbiddenException;
 import dev.cdrgateway.graphql.Paginator;
 import dev.cdrgateway.summary.CallSummary;
 import dev.cdrgateway.tenant.Caller;

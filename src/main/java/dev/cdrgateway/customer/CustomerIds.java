@@ -1,6 +1,6 @@
 package dev.cdrgateway.customer;
 
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 
 import java.util.regex.Pattern;
 

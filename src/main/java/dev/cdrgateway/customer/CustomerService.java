@@ -1,10 +1,10 @@
 package dev.cdrgateway.customer;
 
 import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.graphql.ConnectionArgs;
 import dev.cdrgateway.graphql.Cursors;
-import dev.cdrgateway.graphql.ForbiddenException;
+import dev.cdrgateway.domain.error.ForbiddenException;
 import dev.cdrgateway.graphql.Paginator;
 import dev.cdrgateway.tenant.Caller;
 import dev.cdrgateway.upstream.CdrRouter;

@@ -2,9 +2,9 @@ package dev.cdrgateway.export;
 
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.graphql.GatewayException;
-import dev.cdrgateway.graphql.UnauthenticatedException;
-import dev.cdrgateway.graphql.UpstreamRateLimitedException;
+import dev.cdrgateway.domain.error.GatewayException;
+import dev.cdrgateway.domain.error.UnauthenticatedException;
+import dev.cdrgateway.domain.error.UpstreamRateLimitedException;
 import dev.cdrgateway.tenant.Caller;
 import dev.cdrgateway.tenant.CallerAugmentor;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;

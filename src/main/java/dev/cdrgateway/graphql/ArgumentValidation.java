@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.analytics.AnalyticsConfig;
 import dev.cdrgateway.analytics.SeriesPlan;

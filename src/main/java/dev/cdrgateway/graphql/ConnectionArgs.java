@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.domain.error.BadUserInputException;
 /**
  * The Relay arguments of one connection field, validated: at most one of {@code first}/{@code last}, each in
  * {@code 0..max}; {@code first} defaults when neither is given.

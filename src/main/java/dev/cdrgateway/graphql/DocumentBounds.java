@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.domain.error.ErrorCode;
 import dev.cdrgateway.GatewayConfig;
 import graphql.ExecutionInput;
 import graphql.GraphqlErrorBuilder;

@@ -1,5 +1,7 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.domain.error.ErrorCode;
+import dev.cdrgateway.domain.error.GatewayException;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
@@ -161,7 +163,7 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
 
         @Override
         public ErrorClassification getErrorType() {
-            return ErrorCode.valueOf((String) extensions.get("code"));
+            return ErrorClassification.errorClassification((String) extensions.get("code"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.domain.error.GatewayException;
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.upstream.RequestScope;
 import dev.cdrgateway.tenant.TenantContext;

@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.domain.error.ErrorCode;
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.live.WebSocketUpgrades;
 import dev.cdrgateway.tenant.Caller;
@@ -141,13 +142,13 @@ public class GraphQLHttpRules {
         }
         int status = rc.statusCode();
         if (status == 413) {
-            reject(rc, 413, ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than " + limits.maxBodyBytes()
+            reject(rc, ErrorCode.REQUEST_TOO_LARGE, "The request body is larger than " + limits.maxBodyBytes()
                     + " bytes (gateway.limits.max-body-bytes)");
         } else if (status == 400 || rc.failure() instanceof DecodeException
                 || rc.failure() instanceof IllegalArgumentException
                 || rc.failure() instanceof jakarta.json.stream.JsonParsingException) {
             // e.g. a query string with an undecodable escape (%zz), which Vert.x refuses when it is read
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "The request is malformed (query string or body)");
+            reject(rc, ErrorCode.BAD_REQUEST, "The request is malformed (query string or body)");
         } else {
             rc.next();
         }
@@ -162,7 +163,7 @@ public class GraphQLHttpRules {
         long timer = rc.vertx().setTimer(limits.requestTimeout().toMillis() + 1000, id -> {
             if (!rc.response().headWritten() && !rc.response().ended() && !rc.response().closed()) {
                 LOG.errorf("A GraphQL request had no answer %d ms after its deadline; answering 504", 1000);
-                reject(rc, 504, ErrorCode.UPSTREAM_TIMEOUT, "The request did not complete within its "
+                reject(rc, ErrorCode.UPSTREAM_TIMEOUT, "The request did not complete within its "
                         + limits.requestTimeout().toMillis() + " ms limit; retry later, or ask for less at once");
             }
         });
@@ -179,7 +180,7 @@ public class GraphQLHttpRules {
         String responseType = responseType(rc);
         if (responseType == null) {
             rc.put(RESPONSE_TYPE, "application/json");
-            reject(rc, 406, ErrorCode.NOT_ACCEPTABLE, "This endpoint answers application/json or "
+            reject(rc, ErrorCode.NOT_ACCEPTABLE, "This endpoint answers application/json or "
                     + GRAPHQL_RESPONSE_JSON + "; send one of them (or */*) in Accept");
             return;
         }
@@ -194,7 +195,7 @@ public class GraphQLHttpRules {
                 return;
             }
             rc.response().putHeader("WWW-Authenticate", "Bearer");
-            reject(rc, 401, ErrorCode.UNAUTHENTICATED, "A bearer token is required: send `Authorization: Bearer <token>` "
+            reject(rc, ErrorCode.UNAUTHENTICATED, "A bearer token is required: send `Authorization: Bearer <token>` "
                     + "(in GraphiQL, add {\"Authorization\": \"Bearer <token>\"} under Headers). In dev and demo mode, "
                     + "GET /demo/tokens prints a token for each demo role.");
             return;
@@ -231,7 +232,7 @@ public class GraphQLHttpRules {
     private void checkPost(RoutingContext rc) {
         String contentType = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/json")) {
-            reject(rc, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            reject(rc, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "POST requests must send a JSON body with Content-Type: application/json");
             return;
         }
@@ -239,30 +240,30 @@ public class GraphQLHttpRules {
         try {
             body = rc.body().buffer() == null ? null : Json.decodeValue(rc.body().buffer());
         } catch (DecodeException e) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "The request body is not valid JSON");
+            reject(rc, ErrorCode.BAD_REQUEST, "The request body is not valid JSON");
             return;
         }
         if (body instanceof JsonArray) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "Batched requests (a JSON array) are not supported; send one operation");
+            reject(rc, ErrorCode.BAD_REQUEST, "Batched requests (a JSON array) are not supported; send one operation");
             return;
         }
         if (!(body instanceof JsonObject request)) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "The request body must be a JSON object with a `query` string");
+            reject(rc, ErrorCode.BAD_REQUEST, "The request body must be a JSON object with a `query` string");
             return;
         }
         Object variables = request.getValue("variables");
         if (variables != null && !(variables instanceof JsonObject)) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "`variables` must be a JSON object");
+            reject(rc, ErrorCode.BAD_REQUEST, "`variables` must be a JSON object");
             return;
         }
         Object operationName = request.getValue("operationName");
         if (operationName != null && !(operationName instanceof String)) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "`operationName` must be a string");
+            reject(rc, ErrorCode.BAD_REQUEST, "`operationName` must be a string");
             return;
         }
         Object query = request.getValue("query");
         if (query != null && !(query instanceof String)) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "`query` must be a string");
+            reject(rc, ErrorCode.BAD_REQUEST, "`query` must be a string");
             return;
         }
         Persisted persisted = persistedQuery(rc, request.getValue("extensions"));
@@ -294,12 +295,12 @@ public class GraphQLHttpRules {
     private String documentText(RoutingContext rc, String text, Persisted persisted) {
         if (persisted == null || text != null) {
             if (text == null || text.isBlank()) {
-                reject(rc, 400, ErrorCode.BAD_REQUEST, "The request must carry a non-empty `query` string, or the "
+                reject(rc, ErrorCode.BAD_REQUEST, "The request must carry a non-empty `query` string, or the "
                         + "`extensions.persistedQuery` hash of a registered one");
                 return null;
             }
             if (persisted != null && !persisted.hash().equals(PersistedQueries.sha256(text))) {
-                reject(rc, 400, ErrorCode.BAD_REQUEST, "`extensions.persistedQuery.sha256Hash` is not the SHA-256 of `query`");
+                reject(rc, ErrorCode.BAD_REQUEST, "`extensions.persistedQuery.sha256Hash` is not the SHA-256 of `query`");
                 return null;
             }
             return text;
@@ -319,7 +320,7 @@ public class GraphQLHttpRules {
             return null;
         }
         if (!(extensions instanceof JsonObject json)) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "`extensions` must be a JSON object");
+            reject(rc, ErrorCode.BAD_REQUEST, "`extensions` must be a JSON object");
             return Persisted.REFUSED;
         }
         Object value = json.getValue("persistedQuery");
@@ -334,7 +335,7 @@ public class GraphQLHttpRules {
         if (!(value instanceof JsonObject persisted) || !(persisted.getValue("version") instanceof Number version)
                 || version.intValue() != 1 || !(persisted.getValue("sha256Hash") instanceof String hash)
                 || !PersistedQueries.wellFormed(hash)) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "`extensions.persistedQuery` must be {\"version\": 1, \"sha256Hash\": "
+            reject(rc, ErrorCode.BAD_REQUEST, "`extensions.persistedQuery` must be {\"version\": 1, \"sha256Hash\": "
                     + "\"<64 lowercase hex digits>\"}");
             return Persisted.REFUSED;
         }
@@ -360,7 +361,7 @@ public class GraphQLHttpRules {
     private void checkGet(RoutingContext rc) {
         for (String parameter : PARAMETERS) {
             if (rc.queryParams().getAll(parameter).size() > 1) {
-                reject(rc, 400, ErrorCode.BAD_REQUEST, "`" + parameter + "` may appear only once");
+                reject(rc, ErrorCode.BAD_REQUEST, "`" + parameter + "` may appear only once");
                 return;
             }
         }
@@ -386,7 +387,7 @@ public class GraphQLHttpRules {
         }
         String operationName = rc.queryParams().get("operationName");
         if (document.operations().size() > 1) {
-            reject(rc, 400, ErrorCode.BAD_REQUEST, "GET requests must hold one operation; send documents with "
+            reject(rc, ErrorCode.BAD_REQUEST, "GET requests must hold one operation; send documents with "
                     + "several operations with POST");
             return;
         }
@@ -396,7 +397,7 @@ public class GraphQLHttpRules {
         }
         if (selected.type() != OperationDefinition.Operation.QUERY) {
             rc.response().putHeader(HttpHeaders.ALLOW, "POST");
-            reject(rc, 405, ErrorCode.METHOD_NOT_ALLOWED, "GET can only run queries; send mutations with POST");
+            reject(rc, ErrorCode.METHOD_NOT_ALLOWED, "GET can only run queries; send mutations with POST");
             return;
         }
         if (persisted != null && query != null) {
@@ -433,7 +434,7 @@ public class GraphQLHttpRules {
         } catch (DecodeException e) {
             // answered below
         }
-        reject(rc, 400, ErrorCode.BAD_REQUEST, "`" + name + "` must be a JSON object");
+        reject(rc, ErrorCode.BAD_REQUEST, "`" + name + "` must be a JSON object");
         return null;
     }
 
@@ -449,7 +450,7 @@ public class GraphQLHttpRules {
             if (operations.size() == 1) {
                 return operations.get(0);
             }
-            reject(rc, 400, ErrorCode.BAD_REQUEST, operations.isEmpty() ? "The document holds no operation"
+            reject(rc, ErrorCode.BAD_REQUEST, operations.isEmpty() ? "The document holds no operation"
                     : "The document holds " + operations.size() + " operations: name the one to run in `operationName`");
             return null;
         }
@@ -458,7 +459,7 @@ public class GraphQLHttpRules {
                 return operation;
             }
         }
-        reject(rc, 400, ErrorCode.BAD_REQUEST, "`operationName` names no operation of the document");
+        reject(rc, ErrorCode.BAD_REQUEST, "`operationName` names no operation of the document");
         return null;
     }
 
@@ -589,8 +590,8 @@ public class GraphQLHttpRules {
         write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, error);
     }
 
-    private static void reject(RoutingContext rc, int status, ErrorCode code, String message) {
-        write(rc, status, responseType(rc), Map.of("message", message, "extensions", extensions(code)));
+    private static void reject(RoutingContext rc, ErrorCode code, String message) {
+        write(rc, code.httpStatus(), responseType(rc), Map.of("message", message, "extensions", extensions(code)));
     }
 
     private static Map<String, Object> extensions(ErrorCode code) {

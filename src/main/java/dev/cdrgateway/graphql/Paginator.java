@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.domain.error.BadUserInputException;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;

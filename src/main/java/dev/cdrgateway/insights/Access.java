@@ -1,6 +1,6 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.graphql.ForbiddenException;
+import dev.cdrgateway.domain.error.ForbiddenException;
 import dev.cdrgateway.tenant.Caller;
 import dev.cdrgateway.upstream.CdrRouter;
 

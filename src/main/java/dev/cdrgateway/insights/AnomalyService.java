@@ -7,7 +7,7 @@ import dev.cdrgateway.cdr.CallPages;
 import dev.cdrgateway.cdr.CallStatus;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.customer.CustomerIds;
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.summary.CallSummary;
 import dev.cdrgateway.tenant.Caller;
 import dev.cdrgateway.upstream.CdrRoute;

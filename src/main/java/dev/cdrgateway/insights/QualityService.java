@@ -6,7 +6,7 @@ import dev.cdrgateway.cdr.CallEdge;
 import dev.cdrgateway.cdr.CallFilter;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.customer.CustomerIds;
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.graphql.Cursors;
 import dev.cdrgateway.graphql.PageInfo;
 import dev.cdrgateway.tenant.Caller;

@@ -1,7 +1,7 @@
 package dev.cdrgateway.live;
 
 import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.graphql.GatewayException;
+import dev.cdrgateway.domain.error.GatewayException;
 import dev.cdrgateway.upstream.CdrRouter;
 import dev.cdrgateway.upstream.VobizClient;
 import io.smallrye.mutiny.Multi;

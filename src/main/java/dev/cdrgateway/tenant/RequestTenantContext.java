@@ -1,6 +1,6 @@
 package dev.cdrgateway.tenant;
 
-import dev.cdrgateway.graphql.UnauthenticatedException;
+import dev.cdrgateway.domain.error.UnauthenticatedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 

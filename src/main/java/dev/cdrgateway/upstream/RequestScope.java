@@ -2,7 +2,7 @@ package dev.cdrgateway.upstream;
 
 import dev.cdrgateway.GatewayConfig;
 import dev.cdrgateway.graphql.GraphQLHttpRules;
-import dev.cdrgateway.graphql.UpstreamTimeoutException;
+import dev.cdrgateway.domain.error.UpstreamTimeoutException;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,7 @@
 package dev.cdrgateway.upstream;
 
 import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.graphql.UpstreamUnavailableException;
+import dev.cdrgateway.domain.error.UpstreamUnavailableException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,11 +1,11 @@
 package dev.cdrgateway.upstream;
 
 import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.graphql.GatewayException;
-import dev.cdrgateway.graphql.UpstreamCircuitOpenException;
-import dev.cdrgateway.graphql.UpstreamRateLimitedException;
-import dev.cdrgateway.graphql.UpstreamTimeoutException;
-import dev.cdrgateway.graphql.UpstreamUnavailableException;
+import dev.cdrgateway.domain.error.GatewayException;
+import dev.cdrgateway.domain.error.UpstreamCircuitOpenException;
+import dev.cdrgateway.domain.error.UpstreamRateLimitedException;
+import dev.cdrgateway.domain.error.UpstreamTimeoutException;
+import dev.cdrgateway.domain.error.UpstreamUnavailableException;
 import dev.cdrgateway.tenant.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

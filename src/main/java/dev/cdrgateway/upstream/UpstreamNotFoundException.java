@@ -1,6 +1,6 @@
 package dev.cdrgateway.upstream;
 
-import dev.cdrgateway.graphql.GatewayException;
+import dev.cdrgateway.domain.error.GatewayException;
 
 /**
  * Vobiz answered 404. {@link VobizClient} turns it into an empty result where that is the answer, and the services

@@ -5,7 +5,7 @@ import dev.cdrgateway.cdr.CallListEndpoint;
 import dev.cdrgateway.cdr.CallPage;
 import dev.cdrgateway.cdr.CdrFilter;
 import dev.cdrgateway.customer.CustomerPage;
-import dev.cdrgateway.graphql.UpstreamUnavailableException;
+import dev.cdrgateway.domain.error.UpstreamUnavailableException;
 import dev.cdrgateway.upstream.dto.VobizAccount;
 import dev.cdrgateway.upstream.dto.VobizAccountPage;
 import dev.cdrgateway.upstream.dto.VobizAccountRecord;

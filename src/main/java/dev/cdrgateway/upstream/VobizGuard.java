@@ -1,7 +1,7 @@
 package dev.cdrgateway.upstream;
 
-import dev.cdrgateway.graphql.UpstreamTimeoutException;
-import dev.cdrgateway.graphql.UpstreamUnavailableException;
+import dev.cdrgateway.domain.error.UpstreamTimeoutException;
+import dev.cdrgateway.domain.error.UpstreamUnavailableException;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package dev.cdrgateway.analytics;
 
 import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.graphql.BadUserInputException;
+import dev.cdrgateway.domain.error.BadUserInputException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

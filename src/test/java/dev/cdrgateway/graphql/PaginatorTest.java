@@ -1,5 +1,6 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.graphql.Paginator.PageRef;
 import dev.cdrgateway.graphql.Paginator.Positioned;
 import dev.cdrgateway.graphql.Paginator.Window;

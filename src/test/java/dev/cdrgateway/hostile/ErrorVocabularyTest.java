@@ -61,7 +61,7 @@ class ErrorVocabularyTest {
     @Test
     void theGatewaysErrorCodesAreTheDocumentedOnes() {
         assertEquals(new java.util.TreeSet<>(ErrorVocabulary.CODES), java.util.Arrays.stream(
-                dev.cdrgateway.graphql.ErrorCode.values()).map(Enum::name).collect(
+                dev.cdrgateway.domain.error.ErrorCode.values()).map(Enum::name).collect(
                         java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 

@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** The caller's tenant has no upstream credentials configured. */
-@ErrorCode("TENANT_NOT_CONFIGURED")
+@io.smallrye.graphql.api.ErrorCode("TENANT_NOT_CONFIGURED")
 public class TenantNotConfiguredException extends GatewayException {
 
     public TenantNotConfiguredException(String message) {

@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** Vobiz rejected a request the gateway considered valid (400/422); the upstream body is logged, not shown. */
-@ErrorCode("UPSTREAM_REJECTED")
+@io.smallrye.graphql.api.ErrorCode("UPSTREAM_REJECTED")
 public class UpstreamRejectedException extends GatewayException {
 
     public UpstreamRejectedException(String message) {

@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** The caller's role may not use this field. */
-@ErrorCode("FORBIDDEN")
+@io.smallrye.graphql.api.ErrorCode("FORBIDDEN")
 public class ForbiddenException extends GatewayException {
 
     public ForbiddenException(String message) {

@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** No such customer or call for this caller; also what another tenant's ids look like, so ids cannot be enumerated. */
-@ErrorCode("NOT_FOUND")
+@io.smallrye.graphql.api.ErrorCode("NOT_FOUND")
 public class NotFoundException extends GatewayException {
 
     public NotFoundException(String message) {

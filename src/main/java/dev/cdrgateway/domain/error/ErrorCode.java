@@ -1,4 +1,4 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
 import java.util.Optional;
 
@@ -6,64 +6,76 @@ import java.util.Optional;
  * The gateway's whole error vocabulary: every {@code errors[].extensions.code} a client can see, on GraphQL
  * errors and on HTTP-level refusals alike. Clients switch on these names, so they are a stable API: a code is
  * added here and to the README's error table together, never invented at a call site. {@link #retryable()}
- * says whether sending the same request again later may succeed.
+ * says whether sending the same request again later may succeed, {@link #httpStatus()} what a refusal before
+ * GraphQL runs answers.
  */
-public enum ErrorCode implements graphql.ErrorClassification {
+public enum ErrorCode {
     /** An argument, variable, cursor, date, range or enum value the caller must fix. */
-    BAD_USER_INPUT(false),
+    BAD_USER_INPUT(false, 200),
     /** The document does not fit the schema (unknown field, missing selection, fragment cycle). */
-    GRAPHQL_VALIDATION_FAILED(false),
+    GRAPHQL_VALIDATION_FAILED(false, 200),
     /** The document is not GraphQL. */
-    GRAPHQL_PARSE_FAILED(false),
+    GRAPHQL_PARSE_FAILED(false, 200),
     /** No such customer or call for this caller, including other tenants' ids. */
-    NOT_FOUND(false),
+    NOT_FOUND(false, 200),
     /** The caller's role may not use this field. */
-    FORBIDDEN(false),
+    FORBIDDEN(false, 200),
     /** No or an unusable bearer token (HTTP 401). */
-    UNAUTHENTICATED(false),
+    UNAUTHENTICATED(false, 401),
     /** The token's tenant has no upstream credentials. */
-    TENANT_NOT_CONFIGURED(false),
+    TENANT_NOT_CONFIGURED(false, 200),
     /** The vendor rejected the tenant's credentials. */
-    UPSTREAM_UNAUTHORIZED(false),
+    UPSTREAM_UNAUTHORIZED(false, 200),
     /** The vendor refused a request the gateway built (another 4xx). */
-    UPSTREAM_REJECTED(false),
+    UPSTREAM_REJECTED(false, 200),
     /** The vendor kept rate limiting after the gateway's retries. */
-    UPSTREAM_RATE_LIMITED(true),
+    UPSTREAM_RATE_LIMITED(true, 200),
     /** The vendor failed (5xx), could not be reached, reset the connection, or its circuit is open. */
-    UPSTREAM_UNAVAILABLE(true),
+    UPSTREAM_UNAVAILABLE(true, 200),
     /** The vendor did not answer in time, or the request's deadline passed. */
-    UPSTREAM_TIMEOUT(true),
+    UPSTREAM_TIMEOUT(true, 504),
     /** The vendor answered, but its answer breaks its contract (shape, types). */
-    UPSTREAM_INVALID_RESPONSE(false),
+    UPSTREAM_INVALID_RESPONSE(false, 200),
     /** Nesting deeper than {@code gateway.limits.max-depth}. */
-    QUERY_TOO_DEEP(false),
+    QUERY_TOO_DEEP(false, 200),
     /** More field visits or a higher cost than the limits allow. */
-    QUERY_TOO_COMPLEX(false),
+    QUERY_TOO_COMPLEX(false, 200),
     /** More aliased fields than {@code gateway.limits.max-aliases}. */
-    TOO_MANY_ALIASES(false),
+    TOO_MANY_ALIASES(false, 200),
     /** More parser tokens or characters than {@code gateway.limits.max-tokens} allows. */
-    QUERY_TOO_LARGE(false),
+    QUERY_TOO_LARGE(false, 200),
     /** A malformed HTTP request: body, parameters, operation selection (HTTP 400). */
-    BAD_REQUEST(false),
+    BAD_REQUEST(false, 400),
     /** A POST body that is not {@code application/json} (HTTP 415). */
-    UNSUPPORTED_MEDIA_TYPE(false),
+    UNSUPPORTED_MEDIA_TYPE(false, 415),
     /** A mutation over GET, or a method {@code /graphql} does not serve (HTTP 405). */
-    METHOD_NOT_ALLOWED(false),
+    METHOD_NOT_ALLOWED(false, 405),
     /** An {@code Accept} header that admits no JSON media type (HTTP 406). */
-    NOT_ACCEPTABLE(false),
+    NOT_ACCEPTABLE(false, 406),
     /** A body above the size limit (HTTP 413). */
-    REQUEST_TOO_LARGE(false),
+    REQUEST_TOO_LARGE(false, 413),
     /** An automatic-persisted-query hash this tenant has not registered: send the document with it. */
-    PERSISTED_QUERY_NOT_FOUND(true),
+    PERSISTED_QUERY_NOT_FOUND(true, 200),
     /** A persisted-query hash while persisted queries are switched off. */
-    PERSISTED_QUERY_NOT_SUPPORTED(false),
+    PERSISTED_QUERY_NOT_SUPPORTED(false, 200),
     /** Anything else: a defect of the gateway, logged with the reference the message gives. */
-    INTERNAL(false);
+    INTERNAL(false, 200);
 
     private final boolean retryable;
+    private final int httpStatus;
 
-    ErrorCode(boolean retryable) {
+    ErrorCode(boolean retryable, int httpStatus) {
         this.retryable = retryable;
+        this.httpStatus = httpStatus;
+    }
+
+    /**
+     * The HTTP status of a request refused with this code before GraphQL ran (400, 401, 405, 406, 413, 415; 504
+     * for a request still unanswered after its deadline). 200 for the codes that only occur inside a GraphQL
+     * response, whose status follows the GraphQL-over-HTTP media type rules instead.
+     */
+    public int httpStatus() {
+        return httpStatus;
     }
 
     /** Whether the same request may succeed later. */

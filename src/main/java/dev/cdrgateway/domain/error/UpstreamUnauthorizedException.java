@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** Vobiz rejected the credentials configured for this tenant (401/403). */
-@ErrorCode("UPSTREAM_UNAUTHORIZED")
+@io.smallrye.graphql.api.ErrorCode("UPSTREAM_UNAUTHORIZED")
 public class UpstreamUnauthorizedException extends GatewayException {
 
     public UpstreamUnauthorizedException(String message) {

@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** Vobiz did not answer in time. */
-@ErrorCode("UPSTREAM_TIMEOUT")
+@io.smallrye.graphql.api.ErrorCode("UPSTREAM_TIMEOUT")
 public class UpstreamTimeoutException extends GatewayException {
 
     public UpstreamTimeoutException(String message) {

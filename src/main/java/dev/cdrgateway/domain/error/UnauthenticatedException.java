@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** No verified caller: the request carried no usable bearer token. */
-@ErrorCode("UNAUTHENTICATED")
+@io.smallrye.graphql.api.ErrorCode("UNAUTHENTICATED")
 public class UnauthenticatedException extends GatewayException {
 
     public UnauthenticatedException(String message) {

@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** Vobiz failed (5xx), could not be reached, or its circuit is open. */
-@ErrorCode("UPSTREAM_UNAVAILABLE")
+@io.smallrye.graphql.api.ErrorCode("UPSTREAM_UNAVAILABLE")
 public class UpstreamUnavailableException extends GatewayException {
 
     /** HTTP status Vobiz answered; 0 for a connection failure or an open circuit. */

@@ -1,12 +1,11 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /** Vobiz answered 429 Too Many Requests (after the gateway's own retries). */
-@ErrorCode("UPSTREAM_RATE_LIMITED")
+@io.smallrye.graphql.api.ErrorCode("UPSTREAM_RATE_LIMITED")
 public class UpstreamRateLimitedException extends GatewayException {
 
     private final transient Optional<Duration> retryAfter;

@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** The circuit breaker of a Vobiz API is open: the call failed fast without reaching Vobiz. */
-@ErrorCode("UPSTREAM_UNAVAILABLE")
+@io.smallrye.graphql.api.ErrorCode("UPSTREAM_UNAVAILABLE")
 public class UpstreamCircuitOpenException extends UpstreamUnavailableException {
 
     public UpstreamCircuitOpenException(String message) {

@@ -1,4 +1,4 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
 /**
  * Base of every error the gateway shows to API clients. The message is written for the client (what to fix),

@@ -1,9 +1,8 @@
-package dev.cdrgateway.graphql;
+package dev.cdrgateway.domain.error;
 
-import io.smallrye.graphql.api.ErrorCode;
 
 /** An argument, date, range, cursor or enum value the client must fix; raised before any upstream call. */
-@ErrorCode("BAD_USER_INPUT")
+@io.smallrye.graphql.api.ErrorCode("BAD_USER_INPUT")
 public class BadUserInputException extends GatewayException {
 
     public BadUserInputException(String message) {
