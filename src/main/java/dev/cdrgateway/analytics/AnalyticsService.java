@@ -54,9 +54,10 @@ public class AnalyticsService {
     private final CallPages pages;
     private final VobizClient vobiz;
     private final AnalyticsConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AnalyticsService(CdrService cdrs, CallPages pages, VobizClient vobiz, GatewayConfig config) {
+    AnalyticsService(CdrService cdrs, CallPages pages, VobizClient vobiz, GatewayConfig config, Clock clock) {
+        this.clock = clock;
         this.cdrs = cdrs;
         this.pages = pages;
         this.vobiz = vobiz;

@@ -19,9 +19,4 @@ public record CallConnection(
                 + "gateway sent), with the requested criteria it does not guarantee or did not apply. Null only for "
                 + "connections not read from one upstream filtered set.")
         AppliedFilter appliedFilter) {
-
-    /** A connection whose applied filter is not known. */
-    public CallConnection(List<CallEdge> edges, PageInfo pageInfo, int totalCount, CallSummary summary) {
-        this(edges, pageInfo, totalCount, summary, null);
-    }
 }

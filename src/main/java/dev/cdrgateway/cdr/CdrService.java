@@ -37,13 +37,13 @@ public class CdrService {
     private final GatewayConfig.Paging paging;
     private final Clock clock;
 
-    CdrService(CdrRouter router, CallPages pages, VobizClient vobiz, Cursors cursors, GatewayConfig config) {
+    CdrService(CdrRouter router, CallPages pages, VobizClient vobiz, Cursors cursors, GatewayConfig config, Clock clock) {
         this.router = router;
         this.pages = pages;
         this.vobiz = vobiz;
         this.cursors = cursors;
         this.paging = config.paging();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** A page of one customer's calls. */

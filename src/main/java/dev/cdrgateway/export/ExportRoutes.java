@@ -51,9 +51,10 @@ public class ExportRoutes {
 
     private final ExportService exports;
     private final CallCsv csv;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ExportRoutes(ExportService exports, GatewayConfig config) {
+    ExportRoutes(ExportService exports, GatewayConfig config, Clock clock) {
+        this.clock = clock;
         this.exports = exports;
         this.csv = new CallCsv(config.export().formulaGuard());
     }

@@ -45,8 +45,10 @@ public class GraphQLCustomizer {
 
     private final GatewayConfig config;
     private final Cursors cursors;
+    private final Clock clock;
 
-    GraphQLCustomizer(GatewayConfig config, Cursors cursors) {
+    GraphQLCustomizer(GatewayConfig config, Cursors cursors, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.cursors = cursors;
     }
@@ -64,7 +66,7 @@ public class GraphQLCustomizer {
         chain.add(new DocumentBounds(config.limits()));
         // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
         chain.add(new FieldValidationInstrumentation(
-                new ArgumentValidation(config.paging(), cursors, Clock.systemUTC(), config.analytics(),
+                new ArgumentValidation(config.paging(), cursors, clock, config.analytics(),
                         config.insights())));
         GatewayConfig.Limits limits = config.limits();
         chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {

@@ -37,9 +37,10 @@ public class AnomalyService {
     private final CdrRouter router;
     private final CallPages pages;
     private final InsightsConfig.Anomalies config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AnomalyService(CdrRouter router, CallPages pages, GatewayConfig config) {
+    AnomalyService(CdrRouter router, CallPages pages, GatewayConfig config, Clock clock) {
+        this.clock = clock;
         this.router = router;
         this.pages = pages;
         this.config = config.insights().anomalies();

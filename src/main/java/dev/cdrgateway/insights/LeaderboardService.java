@@ -49,9 +49,11 @@ public class LeaderboardService {
     private final CallScanner scanner;
     private final InsightsConfig.Leaderboard config;
     private final InsightsConfig.Quality quality;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    LeaderboardService(CdrRouter router, VobizClient vobiz, CallPages pages, CallScanner scanner, GatewayConfig config) {
+    LeaderboardService(CdrRouter router, VobizClient vobiz, CallPages pages, CallScanner scanner, GatewayConfig config,
+                       Clock clock) {
+        this.clock = clock;
         this.router = router;
         this.vobiz = vobiz;
         this.pages = pages;

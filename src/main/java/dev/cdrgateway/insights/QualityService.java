@@ -33,9 +33,10 @@ public class QualityService {
     private final Cursors cursors;
     private final InsightsConfig.Quality config;
     private final GatewayConfig.Paging paging;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    QualityService(CdrRouter router, CallScanner scanner, Cursors cursors, GatewayConfig config) {
+    QualityService(CdrRouter router, CallScanner scanner, Cursors cursors, GatewayConfig config, Clock clock) {
+        this.clock = clock;
         this.router = router;
         this.scanner = scanner;
         this.cursors = cursors;

@@ -68,17 +68,6 @@ public class TenantLimiter {
         });
     }
 
-    /** Calls of {@code tenant} running now (for tests and metrics). */
-    public int inFlight(String tenant) {
-        Lane lane = lanes.get(tenant);
-        if (lane == null) {
-            return 0;
-        }
-        synchronized (lane) {
-            return lane.inFlight;
-        }
-    }
-
     private static void release(Lane lane) {
         Runnable next;
         synchronized (lane) {

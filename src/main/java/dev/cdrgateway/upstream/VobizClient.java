@@ -44,10 +44,11 @@ public class VobizClient {
     private final VobizAccountRestClient account;
     private final UpstreamExecutor executor;
     private final VobizCsvExport csvExport;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    VobizClient(@RestClient VobizPartnerRestClient partner, @RestClient VobizAccountRestClient account,
+    VobizClient(Clock clock, @RestClient VobizPartnerRestClient partner, @RestClient VobizAccountRestClient account,
                 UpstreamExecutor executor, VobizCsvExport csvExport) {
+        this.clock = clock;
         this.partner = partner;
         this.account = account;
         this.executor = executor;
