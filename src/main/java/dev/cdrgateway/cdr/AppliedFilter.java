@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The filter a set of calls was actually read with: the upstream's own echo where the endpoint has one (account
  * search), else the parameters the gateway sent, with the criteria the endpoint does not guarantee to honour
- * (upstream README §3: documented only in older or newer docs, sent as pass-through) and those the echo shows
+ * (docs/vobiz-contract.md#documented-and-pass-through-filters: documented only in older or newer docs, sent as
+ * pass-through) and those the echo shows
  * were not applied.
  */
 @Description("The filter the upstream applied to this set of calls: the values the Vobiz search endpoint echoed "

@@ -22,8 +22,9 @@ public record CdrFilter(
     public static final CdrFilter NONE = new CdrFilter(null, null, null, null, null, null, null, null, null);
 
     /**
-     * Whether the filter needs a parameter that only the partner CDR endpoints' seed contract documents:
-     * {@code status}, {@code hangup_cause} (seed 004 says the account API does not take it) and
+     * Whether the filter needs a parameter that only the partner CDR endpoints' primary pages document:
+     * {@code status}, {@code hangup_cause} (the account search page says that API does not take it,
+     * docs/vobiz-contract.md#v12-hangup-cause-filter-on-the-account-api) and
      * {@code max_duration}.
      */
     public boolean needsPartnerApi() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The partner API's {@code status} filter values. CDR rows carry no status, so the simulator classifies
- * them exactly like the gateway is told to (upstream/vobiz-account-cdr.md §6): talk time means answered,
+ * them exactly like the gateway is told to (docs/vobiz-contract.md#call-status): talk time means answered,
  * otherwise the hangup cause decides.
  */
 enum CallStatus {
@@ -23,7 +23,7 @@ enum CallStatus {
         return FAILED;
     }
 
-    /** Parses a filter value; both {@code no_answer} (seed) and {@code no-answer} (older docs) are accepted. */
+    /** Parses a filter value; both {@code no_answer} (primary pages) and {@code no-answer} (older docs) are accepted. */
     static CallStatus parse(String value) {
         String normalised = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (CallStatus status : values()) {

@@ -10,7 +10,7 @@ import io.vertx.core.MultiMap;
 
 /**
  * The CDR filters of one request and the matching rule. Each Vobiz API honours its own documented
- * parameter set (upstream/vobiz-account-cdr.md §3, vobiz-partner.md §4.1) and silently ignores the rest,
+ * parameter set (docs/vobiz-contract.md#filters-and-their-upstream-names) and silently ignores the rest,
  * exactly what the gateway must be prepared for: e.g. the partner API filters by {@code status}, the
  * account API does not, and the account API ignores a date bound sent without its partner.
  * Filters combine with AND; malformed values are rejected with {@link IllegalArgumentException}.

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Totals over a whole filtered CDR set (not just the page), with the semantics pinned down in
- * upstream/fixtures/README.md: answered means {@code billsec > 0}, the answer rate is a percentage
+ * docs/vobiz-contract.md#fixture-dataset: answered means {@code billsec > 0}, the answer rate is a percentage
  * rounded to one decimal, the average duration is {@code floor(Σduration / calls)} seconds and the last
  * call is the latest start time. An empty set gives zeros and a {@code null} last call.
  */

@@ -2,7 +2,7 @@ package dev.cdrgateway.demo;
 
 /**
  * The ways a simulated call ends, each with the hangup fields Vobiz reports together
- * (upstream/vobiz-account-cdr.md §6 and the fixtures). Numeric codes are only given where the docs or
+ * (docs/vobiz-contract.md#call-status and the test fixtures). Numeric codes are only given where the docs or
  * fixtures show one; elsewhere they are {@code null}, as on real MEDIA_TIMEOUT / ORIGINATOR_CANCEL rows.
  */
 enum Hangup {

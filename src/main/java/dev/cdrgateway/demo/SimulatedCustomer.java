@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A generated partner customer: the data behind the Vobiz {@code Account} object (newer shape,
- * upstream/vobiz-partner.md §3.3) plus the numbers it calls from, which the call generator needs.
+ * docs/vobiz-contract.md#customer-record) plus the numbers it calls from, which the call generator needs.
  *
  * @param authToken {@code null} for customers whose token the simulated partner record withholds, which
  *                  forces the gateway onto the partner CDR endpoints for them

@@ -20,7 +20,7 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Renders simulator responses in Vobiz's wire format, byte-compatible in shape with
- * upstream/fixtures: field names and order, mixed camelCase/snake_case summary keys, {@code cash_credits}
+ * the vendor fixtures (src/test/resources/vendor/, docs/vobiz-contract.md#test-fixtures): field names and order, mixed camelCase/snake_case summary keys, {@code cash_credits}
  * as a 5-decimal string, CDR timestamps as {@code YYYY-MM-DDTHH:MM:SSZ} and account timestamps with
  * microseconds and {@code +00:00}, explicit {@code null}s. It writes JSON by hand with its own generator
  * rather than through the application's ObjectMapper, so gateway-side Jackson settings cannot change
@@ -34,7 +34,7 @@ final class VobizWire {
     private static final DateTimeFormatter ACCOUNT_TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
-    /** The 43 CDR fields in glossary order (upstream/vobiz-account-cdr.md §5); also the CSV header. */
+    /** The 43 CDR fields in the vendor's glossary order (docs/vobiz-contract.md#cdr-row); also the CSV header. */
     static final List<CdrField> CDR_FIELDS = List.of(
             new CdrField("id", SimulatedCall::id),
             new CdrField("uuid", SimulatedCall::uuid),
@@ -128,7 +128,7 @@ final class VobizWire {
 
     /**
      * Partner CDR envelope; {@code accountId} is {@code null} for the global log, which then has no
-     * top-level {@code account_id}/{@code account_auth_id} (fixtures/partner-global-cdrs-page.json).
+     * top-level {@code account_id}/{@code account_auth_id} (src/test/resources/vendor/partner-global-cdrs/page.json).
      */
     static Buffer partnerCdrPage(String accountId, CdrPage page, CdrSummary summary) {
         return render(json -> {
@@ -191,7 +191,7 @@ final class VobizWire {
         });
     }
 
-    /** {@code {"error":{"code":401,"message":"Invalid token"}}}, the shape of fixtures/vobiz-error-401.json. */
+    /** {@code {"error":{"code":401,"message":"Invalid token"}}}, the shape of src/test/resources/vendor/errors/401.json. */
     static Buffer error(int code, String message) {
         return render(json -> {
             json.writeStartObject();
@@ -222,7 +222,7 @@ final class VobizWire {
         });
     }
 
-    /** The CSV export's header row: the 43 field names (fixtures/account-cdr-export.csv); nulls are empty cells. */
+    /** The CSV export's header row: the 43 field names (src/test/resources/vendor/account-cdr-export/day.csv); nulls are empty cells. */
     static String csvHeader() {
         return String.join(",", CDR_FIELDS.stream().map(CdrField::name).toList()) + '\n';
     }
@@ -314,7 +314,7 @@ final class VobizWire {
         json.writeEndObject();
     }
 
-    /** Newer Account shape (upstream/vobiz-partner.md §3.3), field order as fixtures/partner-customer-get.json. */
+    /** Newer Account shape (docs/vobiz-contract.md#customer-record), field order as src/test/resources/vendor/partner-customer/get.json. */
     private static void writeAccount(JsonGenerator json, SimulatedCustomer customer) throws IOException {
         json.writeStartObject();
         json.writeStringField("name", customer.name());

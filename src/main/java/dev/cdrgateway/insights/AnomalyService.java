@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Anomaly rules for one customer or the whole partner. Each rule compares a rate in the observed window (the last
  * {@code windowDays} days up to {@code asOf}) with the same rate in the baseline window just before it. Every rate
  * comes from an upstream list summary (per_page=1): all calls, outbound calls, outbound calls of at least
- * {@code short-call-seconds} ({@code min_duration}, a seed filter of both APIs, so short = outbound − long) and
+ * {@code short-call-seconds} ({@code min_duration}, documented by both APIs, docs/vobiz-contract.md#filters-and-their-upstream-names,
+ * so short = outbound − long) and
  * {@code status=no_answer} calls (partner API; the router picks it). Eight summary reads per report, concurrent,
  * cached like every read (the baseline is a closed range, so long).
  */

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * The one place that decides which Vobiz API serves a read (DESIGN "Routing"). Customer-scoped reads use the
+ * The one place that decides which Vobiz API serves a read (README.md "Routing"). Customer-scoped reads use the
  * account API when the customer's own credentials are known (configured, or the {@code auth_token} of its
  * partner record) and the filter needs nothing only the partner API documents; otherwise the partner API.
  * Partner-wide reads always use the partner API.

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Classifies Vobiz failures by HTTP status (the vendor's error bodies come in five shapes, upstream README §4
- * #20, so the body is never parsed for the decision and never shown). Messages name the API, never a
+ * Classifies Vobiz failures by HTTP status (the vendor's error bodies come in five shapes,
+ * docs/vobiz-contract.md#v18-error-body-shapes, so the body is never parsed for the decision and never shown). Messages name the API, never a
  * credential, URL query or body.
  */
 final class UpstreamErrors {

@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.util.Map;
 
 /**
- * The Vobiz account CDR API ({@code /api/v1/Account/{auth_id}/cdr}, capital A as in the seed docs), called
+ * The Vobiz account CDR API ({@code /api/v1/Account/{auth_id}/cdr}, capital A: docs/vobiz-contract.md#v22-account-path-casing), called
  * with a customer's own {@code MA_} credentials; the path auth id must equal {@code X-Auth-ID}. Only
  * {@link VobizClient} uses this interface.
  */

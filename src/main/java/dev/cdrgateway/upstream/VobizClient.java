@@ -60,7 +60,7 @@ public class VobizClient {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("page", Integer.toString(page));
         query.put("per_page", Integer.toString(perPage));
-        // Older docs call the page size `size`; sending both is harmless (upstream README §4 #10).
+        // Older docs call the page size `size`; sending both is harmless (docs/vobiz-contract.md#v4-customer-list-page-size-parameter).
         query.put("size", Integer.toString(perPage));
         if (search != null) {
             query.put("search", search);
@@ -313,7 +313,8 @@ public class VobizClient {
 
     /**
      * Query parameters per endpoint family. Each filter goes under the name its endpoint documents; filters only
-     * newer or older docs list are sent as pass-through (upstream README §3) and, on search, checked against the
+     * newer or older docs list are sent as pass-through (docs/vobiz-contract.md#documented-and-pass-through-filters) and, on
+     * search, checked against the
      * echo.
      */
     private static Map<String, String> queryFor(CdrRoute route, CdrFilter f) {

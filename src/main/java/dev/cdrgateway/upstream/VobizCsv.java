@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * An incremental reader of Vobiz's CSV export, fed chunk by chunk as the body arrives: RFC 4180 (quoted fields
  * with doubled quotes, commas and line breaks; CRLF or LF), UTF-8 split anywhere across chunks. The header row
- * names the columns: they are looked up by name (the 43 CDR field names, upstream README §4.5), so their order
+ * names the columns: they are looked up by name (the 43 CDR field names, docs/vobiz-contract.md#csv-export), so their order
  * and any extra column do not matter. Each row becomes a {@link VobizCdr} (empty cell = null) and then a
  * {@link Call} through {@link VobizMapper}, exactly as a JSON row would. Memory is one row at most
  * ({@link #MAX_ROW_CHARS}); a body that ends inside a quoted field is an error (a truncated export, retryable),

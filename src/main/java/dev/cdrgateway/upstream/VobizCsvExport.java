@@ -101,7 +101,7 @@ class VobizCsvExport {
     private static void checkContentType(HttpClientResponse response) {
         String type = response.getHeader("Content-Type");
         if (type == null || !type.toLowerCase().startsWith("text/csv")) {
-            // OpenAPI also lists a JSON 200 variant (upstream README §4 #21): logged, parsed as CSV anyway.
+            // OpenAPI also lists a JSON 200 variant (docs/vobiz-contract.md#v20-export-content-type): logged, parsed as CSV anyway.
             LOG.warnf("Vobiz account export answered with Content-Type %s instead of text/csv", type);
         }
     }

@@ -44,7 +44,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one place where Vobiz wire DTOs become domain types. Tolerant of every documented variant: nulls,
+ * The one place where Vobiz wire DTOs become domain types. Tolerant of every documented variant (listed in
+ * docs/vobiz-contract.md#variants-the-gateway-tolerates): nulls,
  * legacy field names, {@code Z}/{@code +00:00}/fractional timestamps, string or number money, missing summary
  * keys (recomputed from what is known rather than invented).
  */
@@ -155,11 +156,11 @@ public final class VobizMapper {
         return new CallPage(rows, total, toSummary(page.summary(), total, rows));
     }
 
-    /** Criteria the seed contract documents for the account list and search endpoints (upstream README §3). */
+    /** Criteria the primary pages document for the account list and search endpoints (docs/vobiz-contract.md#documented-and-pass-through-filters). */
     private static final Set<CallFilterField> ACCOUNT_DOCUMENTED = EnumSet.of(CallFilterField.FROM_DATE,
             CallFilterField.TO_DATE, CallFilterField.DIRECTION, CallFilterField.MIN_DURATION_SECONDS,
             CallFilterField.CALLER_NUMBER, CallFilterField.CALLEE_NUMBER);
-    /** Criteria the seed contract documents for the partner CDR endpoints (upstream README §3). */
+    /** Criteria the primary pages document for the partner CDR endpoints (docs/vobiz-contract.md#documented-and-pass-through-filters). */
     private static final Set<CallFilterField> PARTNER_DOCUMENTED = EnumSet.of(CallFilterField.FROM_DATE,
             CallFilterField.TO_DATE, CallFilterField.DIRECTION, CallFilterField.STATUS, CallFilterField.HANGUP_CAUSE,
             CallFilterField.MIN_DURATION_SECONDS);

@@ -482,7 +482,7 @@ class SimulatorTest {
         };
     }
 
-    /** upstream/vobiz-account-cdr.md §6. */
+    /** docs/vobiz-contract.md#call-status. */
     private static String status(Map<String, Object> row) {
         if (integer(row, "billsec") > 0) {
             return "answered";

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** Vendor response bodies from {@code src/test/resources/vendor/} (copied from shared/upstream/fixtures) and generated pages. */
+/** Vendor response bodies from {@code src/test/resources/vendor/} (the vendor's sample bodies, docs/vobiz-contract.md#test-fixtures) and generated pages. */
 public final class Vendor {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -50,9 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Maps the vendor fixtures ({@code src/test/resources/vendor/}, copied unchanged from
- * {@code shared/upstream/fixtures}) through the wire DTOs and {@link VobizMapper}. Expectations come from the
- * fixtures' documented dataset table and invariants (fixtures/README.md), recomputed here from the raw JSON, never
+ * Maps the vendor fixtures ({@code src/test/resources/vendor/}, the vendor's sample bodies unchanged,
+ * docs/vobiz-contract.md#test-fixtures) through the wire DTOs and {@link VobizMapper}. Expectations come from the
+ * fixtures' documented dataset table and invariants (docs/vobiz-contract.md#fixture-dataset), recomputed here from the raw JSON, never
  * from the mapper.
  */
 class VobizMapperTest {
@@ -74,7 +74,7 @@ class VobizMapperTest {
     private static final String RECENT = "account-cdr-recent/limit3";
     private static final String CUSTOMER_TOKEN_PREFIX = "demo-customer-token-";
 
-    /** The gateway class of every dataset row: the "class" column of the table in fixtures/README.md. */
+    /** The gateway class of every dataset row: the "Status" column of docs/vobiz-contract.md#fixture-dataset. */
     private static final Map<String, CallStatus> FIXTURE_CLASS = Map.of(
             uuid(1), CallStatus.ANSWERED,
             uuid(2), CallStatus.ANSWERED,
@@ -372,7 +372,7 @@ class VobizMapperTest {
 
         assertEquals(page1.get("data").size(), page.rows().size());
         assertEquals(page1.get("pagination").get("total").asLong(), page.total());
-        // fixtures/README: the account list summary covers all 7 calls, the same set as the partner page.
+        // docs/vobiz-contract.md#test-fixtures: the account list summary covers all 7 calls, the same set as the partner page.
         assertSummaryOf(tree(PARTNER_PAGE).get("data"), page.summary());
     }
 
@@ -653,7 +653,7 @@ class VobizMapperTest {
     }
 
     /**
-     * The legacy row carries the vendor's own status (README §4 #5: read {@code no_answer}, {@code no-answer} and
+     * The legacy row carries the vendor's own status (docs/vobiz-contract.md#v9-legacy-status-values: read {@code no_answer}, {@code no-answer} and
      * the SDK's {@code cancelled}). It must be honoured even when the legacy row has no hangup cause to derive it
      * from, as in the minimal legacy shape {@code call_uuid, from_number, to_number, direction, status,
      * duration_seconds}.
@@ -799,7 +799,7 @@ class VobizMapperTest {
                 () -> assertInstant(raw.get("last_login"), c.lastLoginAt()));
     }
 
-    /** The legacy slim customer object of the older docs (partner README §3.2). */
+    /** The legacy slim customer object of the older docs (docs/vobiz-contract.md#v3-customer-list-shape, V5, V6). */
     private static ObjectNode legacyAccount(String authId, String name, String balance, String status) {
         ObjectNode a = RAW.createObjectNode();
         a.put("auth_id", authId).put("auth_token", CUSTOMER_TOKEN_PREFIX + "legacy-not-real").put("name", name)
@@ -810,7 +810,7 @@ class VobizMapperTest {
         return a;
     }
 
-    /** The legacy partner CDR row of the older docs / SDK {@code PartnerCdr} (partner README §4.1). */
+    /** The legacy partner CDR row of the older docs / SDK {@code PartnerCdr} (docs/vobiz-contract.md#v8-legacy-partner-cdr-rows). */
     private static ObjectNode legacyRow(String callUuid, String status, int durationSeconds, String hangupCause) {
         ObjectNode r = RAW.createObjectNode();
         r.put("call_uuid", callUuid).put("from_number", "+918000000001").put("to_number", "+918000000099")

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The customer list. Newer docs: {@code {accounts, total, page, size}}; older docs:
- * {@code {data, meta{total, page, size, total_pages}}} (upstream README §4 #10). Both are read.
+ * {@code {data, meta{total, page, size, total_pages}}} (docs/vobiz-contract.md#v3-customer-list-shape). Both are read.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VobizAccountPage(

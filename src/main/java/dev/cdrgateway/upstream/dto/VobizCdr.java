@@ -8,11 +8,11 @@ import java.math.BigDecimal;
 
 /**
  * One CDR row exactly as Vobiz sends it (the 43-field object shared by every account and partner CDR
- * endpoint). Every field is nullable here although the vendor documents some as non-null: seed 001 and the
- * OpenAPI disagree (upstream README §4 #16), so the mapper decides what a missing value means.
+ * endpoint). Every field is nullable here although the vendor documents some as non-null: the CDR overview page
+ * and the search OpenAPI disagree (docs/vobiz-contract.md#v13-nullable-cdr-fields), so the mapper decides what a missing value means.
  * Timestamps stay strings because Vobiz mixes {@code Z}, {@code +00:00} and fractional seconds; the mapper
  * parses them leniently. The {@code @JsonAlias}es accept the legacy partner row ({@code call_uuid},
- * {@code from_number}, ...) that older docs and the SDK's {@code PartnerCdr} still show.
+ * {@code from_number}, ...) that older docs and the SDK's {@code PartnerCdr} still show (docs/vobiz-contract.md#v8-legacy-partner-cdr-rows).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VobizCdr(

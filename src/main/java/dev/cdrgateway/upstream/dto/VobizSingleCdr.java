@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * A single-CDR response. The account API wraps the row as {@code {data, success}}; the partner API's newer
- * docs show the bare object (upstream README §4 #8). Both are accepted.
+ * docs show the bare object (docs/vobiz-contract.md#v2-single-cdr-envelope). Both are accepted.
  */
 @JsonDeserialize(using = VobizSingleCdr.Deserializer.class)
 public record VobizSingleCdr(VobizCdr cdr) {

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 /**
  * The {@code summary} object: totals over the whole filtered set, not the page. The vendor really mixes
  * camelCase and snake_case here. Numbers are decimals because the partner OpenAPI types them as integers
- * while every example is fractional (upstream README §4 #17).
+ * while every example is fractional (docs/vobiz-contract.md#v15-summary-gaps-and-types).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VobizSummary(
