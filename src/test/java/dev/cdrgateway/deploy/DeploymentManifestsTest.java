@@ -144,7 +144,7 @@ class DeploymentManifestsTest {
         for (Path file : yamlFiles(BASE)) {
             String name = file.getFileName().toString();
             Set<String> kinds = Yamls.load(file).stream().map(d -> str(d.get("kind"))).collect(Collectors.toSet());
-            assertEquals(1, kinds.size(), name + " holds one kind (STYLE.md §1): " + kinds);
+            assertEquals(1, kinds.size(), name + " holds one kind (one Kubernetes object per file): " + kinds);
             if (isKustomization(kinds.iterator().next())) {
                 continue;
             }
@@ -165,7 +165,7 @@ class DeploymentManifestsTest {
                 }
                 assertTrue(file.getFileName().toString().endsWith(".template.yaml"),
                         file + ": Secrets are created by hand (deploy/README.md); only *.template.yaml may show one");
-                assertFalse(doc.containsKey("data"), file + ": no base64 data in a template (STYLE.md §8)");
+                assertFalse(doc.containsKey("data"), file + ": no base64 data in a template (secrets come from the cluster, never from the repository)");
                 Map<String, Object> stringData = map(doc.get("stringData"));
                 assertFalse(stringData.isEmpty(), file + ": the template lists its keys in stringData");
                 stringData.forEach((k, v) -> assertEquals("", Objects.toString(v, ""),
