@@ -10,6 +10,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Automatic persisted queries as Apollo Client and urql speak them: the hash-only request, the
@@ -36,6 +40,27 @@ class PersistedQueriesTest extends UpstreamTest {
         return "query Me { viewer { tenant role } } # " + UUID.randomUUID();
     }
 
+    /** A document and its SHA-256 as computed outside the JVM ({@code printf '%s' '<query>' | sha256sum}). */
+    private static final String KNOWN_QUERY = "query KnownVector { viewer { tenant } }";
+    private static final String KNOWN_QUERY_SHA256 = "def878bb5ac6a55b17271d9ab5b2feea9729785c548c2a5ed916d9ed651aa838";
+
+    /**
+     * The hash the way Apollo Client and urql compute it, independently of the gateway's code: SHA-256 of the exact
+     * UTF-8 bytes of the query text, as lowercase hex.
+     */
+    static String clientHash(String query) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest) {
+                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Map<String, Object> persisted(String hash) {
         return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
     }
@@ -48,7 +73,7 @@ class PersistedQueriesTest extends UpstreamTest {
     @Test
     void apolloRoundTripRegistersTheDocumentThenTheHashAloneRunsIt() {
         stubCustomerWithOwnToken();
-        String hash = PersistedQueries.sha256(CUSTOMER + " ");
+        String hash = clientHash(CUSTOMER + " ");
         Map<String, Object> variables = Map.of("id", "MA_DEMO0001");
         String token = GraphQLClient.defaultToken();
 
@@ -72,6 +97,43 @@ class PersistedQueriesTest extends UpstreamTest {
                 .body("errors", nullValue())
                 .body("data.customer.id", equalTo("MA_DEMO0001"))
                 .body("data.customer.name", equalTo("Demo Customer One"));
+    }
+
+    @Test
+    void aClientsHashOfAKnownDocumentIsAcceptedAndRunsIt() {
+        // The test's own digest agrees with the known vector (SHA-256 of "abc" too), so it is a real oracle.
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", clientHash("abc"));
+        assertEquals(KNOWN_QUERY_SHA256, clientHash(KNOWN_QUERY));
+        String token = GraphQLClient.defaultToken();
+
+        // The gateway checks a sent hash against the document: a wrong digest would be a 400 here
+        post(token, Map.of("query", KNOWN_QUERY, "extensions", persisted(KNOWN_QUERY_SHA256)))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.viewer.tenant", equalTo("acme"));
+        post(token, Map.of("extensions", persisted(KNOWN_QUERY_SHA256)))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.viewer.tenant", equalTo("acme"));
+    }
+
+    @Test
+    void theHashIsTakenOverTheUtf8BytesOfADocumentWithNonAsciiText() {
+        String query = "query Accents { viewer { tenant } } # caf\u00e9 \u260e \u6771\u4eac " + UUID.randomUUID();
+        String hash = clientHash(query);
+        String token = GraphQLClient.defaultToken();
+
+        post(token, Map.of("extensions", persisted(hash)))
+                .statusCode(200)
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
+        post(token, Map.of("query", query, "extensions", persisted(hash)))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.viewer.tenant", equalTo("acme"));
+        post(token, Map.of("extensions", persisted(hash)))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.viewer.tenant", equalTo("acme"));
     }
 
     @Test

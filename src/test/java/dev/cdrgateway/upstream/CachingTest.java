@@ -1,6 +1,7 @@
 package dev.cdrgateway.upstream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.cdrgateway.testsupport.Metrics;
 import dev.cdrgateway.testsupport.UpstreamTest;
 import dev.cdrgateway.testsupport.Vendor;
 import dev.cdrgateway.testsupport.VobizWireMockResource;
@@ -19,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.cdrgateway.testsupport.GraphQLClient.post;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -146,13 +146,68 @@ class CachingTest extends UpstreamTest {
     @Test
     void cacheHitsAndMissesArePublishedPerCache() {
         vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))));
-        post("customer/customers", "first", 5);
-        post("customer/customers", "first", 5);
+        Metrics before = Metrics.scrape();
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics, containsString("cache_gets_total{cache=\"vobiz-customers\",result=\"hit\"}"));
-        assertThat(metrics, containsString("cache_gets_total{cache=\"vobiz-customers\",result=\"miss\"}"));
-        assertThat(metrics, containsString("cache_size{cache=\"vobiz-closed\"}"));
+        post("customer/customers", "first", 5).body("data.customers.totalCount", equalTo(3));
+        Metrics afterFirst = Metrics.scrape();
+        post("customer/customers", "first", 5).body("data.customers.totalCount", equalTo(3));
+        Metrics after = Metrics.scrape();
+
+        // One read is one get. Quarkus 3.32.1 counts each get of Cache.getAsync twice (Caffeine's own statistics in
+        // asMap().computeIfAbsent plus Quarkus's recorder), so the second read's hits are compared with the first
+        // read's misses rather than with the constant 1.
+        double firstMisses = gets(afterFirst, "vobiz-customers", "miss") - gets(before, "vobiz-customers", "miss");
+        assertTrue(firstMisses > 0, () -> "the first read misses the cache: " + before.matching("cache_gets_total")
+                + " -> " + afterFirst.matching("cache_gets_total"));
+        assertEquals(0.0, gets(afterFirst, "vobiz-customers", "hit") - gets(before, "vobiz-customers", "hit"),
+                "the first read finds nothing in the cache");
+        assertEquals(firstMisses, gets(after, "vobiz-customers", "hit") - gets(afterFirst, "vobiz-customers", "hit"),
+                "the second read hits the cache, once");
+        assertEquals(0.0, gets(after, "vobiz-customers", "miss") - gets(afterFirst, "vobiz-customers", "miss"),
+                "the second read does not miss");
+        for (String other : new String[] {"vobiz-closed", "vobiz-open"}) {
+            for (String result : new String[] {"hit", "miss"}) {
+                assertEquals(gets(before, other, result), gets(after, other, result),
+                        "a customer list is not read through " + other);
+            }
+        }
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/partner/accounts")));
+
+        assertTrue(after.has("cache_gets_total", "cache", "vobiz-customers", "result", "hit"));
+        assertTrue(after.has("cache_gets_total", "cache", "vobiz-customers", "result", "miss"));
+        assertTrue(after.has("cache_size", "cache", "vobiz-closed"));
+        // The list, and the three customer records it carried (primed for later single-customer reads)
+        assertEquals(4.0, after.value("cache_size", "cache", "vobiz-customers"));
+        assertEquals(4, keys(customers).size());
+    }
+
+    @Test
+    void eachTtlClassCountsItsOwnHitsAndMisses() {
+        stubCustomerWithOwnToken();
+        vobiz.stubFor(accountGet("MA_DEMO0001", "/search").willReturn(json(Vendor.body("account-cdr-search/outbound"))));
+        vobiz.stubFor(accountGet("MA_DEMO0001", "").willReturn(json(Vendor.body("partner-customer-cdrs/page"))));
+        Map<String, Object> closedRange = Map.of("fromDate", "2026-03-01", "toDate", "2026-03-25");
+        Metrics before = Metrics.scrape();
+
+        for (int i = 0; i < 2; i++) {
+            post("cdr/customer-calls", "id", "MA_DEMO0001", "filter", closedRange).body("errors", nullValue());
+            post("cdr/customer-calls", "id", "MA_DEMO0001").body("errors", nullValue());
+        }
+        Metrics after = Metrics.scrape();
+
+        // A closed range (vobiz-closed) and the open-ended list (vobiz-open): read once each, then served cached
+        for (String cache : new String[] {"vobiz-closed", "vobiz-open"}) {
+            double misses = gets(after, cache, "miss") - gets(before, cache, "miss");
+            assertTrue(misses > 0, cache + " misses on the first read");
+            assertEquals(misses, gets(after, cache, "hit") - gets(before, cache, "hit"),
+                    cache + " hits on the second read as often as it missed on the first");
+        }
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/Account/MA_DEMO0001/cdr/search")));
+        vobiz.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/Account/MA_DEMO0001/cdr")));
+    }
+
+    private static double gets(Metrics metrics, String cache, String result) {
+        return metrics.sum("cache_gets_total", "cache", cache, "result", result);
     }
 
     private static Set<String> keys(Cache cache) {
