@@ -172,11 +172,14 @@ public class GraphQLHttpRules {
 
     private void check(RoutingContext rc) {
         rc.put(STARTED, System.nanoTime());
-        if (!WebSocketUpgrades.isGraphQLUpgrade(rc)) {
-            rc.put(DEADLINE, java.time.Instant.now().plus(limits.requestTimeout()));
-            answerIfStuck(rc);
-        }
         rc.addBodyEndHandler(v -> logAndMeasure(rc));
+        if (rc.request().headers().contains(HttpHeaders.UPGRADE)) {
+            // A WebSocket handshake: no deadline (subscriptions live as long as the socket), no media type to pick
+            checkToken(rc);
+            return;
+        }
+        rc.put(DEADLINE, java.time.Instant.now().plus(limits.requestTimeout()));
+        answerIfStuck(rc);
         String responseType = responseType(rc);
         if (responseType == null) {
             rc.put(RESPONSE_TYPE, "application/json");
@@ -188,6 +191,11 @@ public class GraphQLHttpRules {
         // SmallRye refuses an Accept that names no JSON type even when a wildcard admits one (406, empty body); it
         // falls back to this raw header when no parsed entry is its own, so name the chosen type there.
         rc.request().headers().set(HttpHeaders.ACCEPT, responseType);
+        checkToken(rc);
+    }
+
+    /** Admits the request when it carries a verified token (or is a WebSocket whose token follows), else 401. */
+    private void checkToken(RoutingContext rc) {
         if (rc.user() == null || rc.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity().isAnonymous()) {
             if (webSockets.admitWithoutToken(rc)) {
                 // The token follows in the GraphQL WebSocket's connection_init payload (WebSocketUpgrades).
@@ -202,7 +210,7 @@ public class GraphQLHttpRules {
         }
         rc.addHeadersEndHandler(v -> {
             String type = rc.response().headers().get(HttpHeaders.CONTENT_TYPE);
-            if ("application/json".equals(responseType) && type != null && type.startsWith(GRAPHQL_RESPONSE_JSON)) {
+            if ("application/json".equals(rc.get(RESPONSE_TYPE)) && type != null && type.startsWith(GRAPHQL_RESPONSE_JSON)) {
                 // SmallRye answers application/graphql-response+json to "Accept: */*" and to no Accept at all; the
                 // GraphQL-over-HTTP specification says such clients should get application/json.
                 type = "application/json; charset=UTF-8";
@@ -586,12 +594,12 @@ public class GraphQLHttpRules {
      * 200 for application/json ones, as the GraphQL-over-HTTP specification says.
      */
     private static void requestError(RoutingContext rc, Map<String, Object> error) {
-        String type = responseType(rc);
+        String type = answerType(rc);
         write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, error);
     }
 
     private static void reject(RoutingContext rc, ErrorCode code, String message) {
-        write(rc, code.httpStatus(), responseType(rc), Map.of("message", message, "extensions", extensions(code)));
+        write(rc, code.httpStatus(), answerType(rc), Map.of("message", message, "extensions", extensions(code)));
     }
 
     private static Map<String, Object> extensions(ErrorCode code) {
@@ -602,6 +610,12 @@ public class GraphQLHttpRules {
         rc.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=UTF-8")
                 .end(new JsonObject().put("errors", List.of(error)).encode());
+    }
+
+    /** The negotiated media type, or application/json where none was (a handshake, an unacceptable Accept). */
+    private static String answerType(RoutingContext rc) {
+        String type = responseType(rc);
+        return type == null ? "application/json" : type;
     }
 
     /**
