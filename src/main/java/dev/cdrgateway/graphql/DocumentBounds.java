@@ -2,7 +2,6 @@ package dev.cdrgateway.graphql;
 
 import dev.cdrgateway.domain.error.ErrorCode;
 import dev.cdrgateway.GatewayConfig;
-import graphql.ExecutionInput;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.AbortExecutionException;
@@ -152,11 +151,12 @@ final class DocumentBounds extends SimplePerformantInstrumentation {
         return Optional.empty();
     }
 
+    /** Runs when the engine is about to parse: once per distinct document text (SmallRye caches parsed documents). */
     @Override
-    public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
-                                                   InstrumentationState state) {
-        textViolation(input.getQuery()).ifPresent(DocumentBounds::refuse);
-        return input;
+    public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
+                                                       InstrumentationState state) {
+        textViolation(parameters.getQuery()).ifPresent(DocumentBounds::refuse);
+        return super.beginParse(parameters, state);
     }
 
     @Override

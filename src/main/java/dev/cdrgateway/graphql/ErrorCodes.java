@@ -31,17 +31,15 @@ import java.util.function.Supplier;
  * The one place where an error becomes what a client sees: every error of a result, whoever raised it (a
  * resolver's {@link GatewayException}, graphql-java's validation and variable coercion, an aborted execution, a
  * framework exception nobody expected), leaves with {@code extensions} holding exactly a documented
- * {@link ErrorCode} and its {@code retryable} flag, plus the documented extras {@link #EXTRAS}. Nothing else
- * survives: no classification, no exception or class name, no framework-made code. An error this class cannot
+ * {@link ErrorCode} and its {@code retryable} flag (response-level extras such as {@code stale} are not the
+ * error's). Nothing else survives: no classification, no exception or class name, no framework-made code. An
+ * error this class cannot
  * classify is {@link ErrorCode#INTERNAL}, with a generic message and a reference that is logged with the cause.
  * Every result is also handed to an observer (the HTTP layer's status code, request log and metrics).
  */
 final class ErrorCodes extends SimplePerformantInstrumentation {
 
     private static final Logger LOG = Logger.getLogger(ErrorCodes.class);
-
-    /** Extension keys besides {@code code} and {@code retryable} that a client may see (none today on field errors). */
-    static final Set<String> EXTRAS = Set.of();
 
     /** Validation errors caused by argument values rather than by the document's shape. */
     private static final Set<ValidationErrorType> VALUE_ERRORS = Set.of(
@@ -108,13 +106,6 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         extensions.put("retryable", retryable != null ? retryable : code.retryable());
-        if (error.getExtensions() != null) {
-            EXTRAS.forEach(key -> {
-                if (error.getExtensions().containsKey(key)) {
-                    extensions.put(key, error.getExtensions().get(key));
-                }
-            });
-        }
         return new ClientError(message, error.getLocations(), error.getPath(), extensions);
     }
 

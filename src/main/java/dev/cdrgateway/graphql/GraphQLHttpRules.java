@@ -61,8 +61,9 @@ public class GraphQLHttpRules {
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpRules.class);
     private static final String OPERATION = "cdr-gateway.operation";
-    /** RoutingContext key: when the request arrived ({@link System#nanoTime()}), the start of its deadline. */
-    public static final String STARTED = "cdr-gateway.started";
+    private static final String STARTED = "cdr-gateway.started";
+    /** How long after its deadline a request that has written nothing is answered 504 (see answerIfStuck). */
+    private static final long STUCK_GRACE_MILLIS = 1000;
     /**
      * RoutingContext key: the {@link java.time.Instant} by which a GraphQL request over HTTP must be answered
      * ({@code gateway.limits.request-timeout} after it arrived); upstream reads made for it do not wait past it.
@@ -160,9 +161,9 @@ public class GraphQLHttpRules {
      * UPSTREAM_TIMEOUT instead of holding the client's connection open.
      */
     private void answerIfStuck(RoutingContext rc) {
-        long timer = rc.vertx().setTimer(limits.requestTimeout().toMillis() + 1000, id -> {
+        long timer = rc.vertx().setTimer(limits.requestTimeout().toMillis() + STUCK_GRACE_MILLIS, id -> {
             if (!rc.response().headWritten() && !rc.response().ended() && !rc.response().closed()) {
-                LOG.errorf("A GraphQL request had no answer %d ms after its deadline; answering 504", 1000);
+                LOG.errorf("A GraphQL request had no answer %d ms after its deadline; answering 504", STUCK_GRACE_MILLIS);
                 reject(rc, ErrorCode.UPSTREAM_TIMEOUT, "The request did not complete within its "
                         + limits.requestTimeout().toMillis() + " ms limit; retry later, or ask for less at once");
             }
@@ -377,8 +378,11 @@ public class GraphQLHttpRules {
         String variablesText = rc.queryParams().get("variables");
         String extensionsText = rc.queryParams().get("extensions");
         JsonObject variables = jsonObjectParameter(rc, "variables", variablesText);
+        if (variablesText != null && variables == null) {
+            return;
+        }
         JsonObject extensions = jsonObjectParameter(rc, "extensions", extensionsText);
-        if ((variablesText != null && variables == null) || (extensionsText != null && extensions == null)) {
+        if (extensionsText != null && extensions == null) {
             return;
         }
         Persisted persisted = persistedQuery(rc, extensions);
@@ -559,8 +563,7 @@ public class GraphQLHttpRules {
     private Document parse(RoutingContext rc, String query) {
         java.util.Optional<DocumentBounds.Violation> textViolation = bounds.textViolation(query);
         if (textViolation.isPresent()) {
-            requestError(rc, Map.of("message", textViolation.get().message(),
-                    "extensions", extensions(textViolation.get().code())));
+            refuse(rc, textViolation.get());
             return null;
         }
         try {
@@ -568,8 +571,7 @@ public class GraphQLHttpRules {
                     .document(query).parserOptions(parserOptions).build());
             java.util.Optional<DocumentBounds.Violation> violation = bounds.violation(document);
             if (violation.isPresent()) {
-                requestError(rc, Map.of("message", violation.get().message(),
-                        "extensions", extensions(violation.get().code())));
+                refuse(rc, violation.get());
                 return null;
             }
             return document;
@@ -596,6 +598,10 @@ public class GraphQLHttpRules {
     private static void requestError(RoutingContext rc, Map<String, Object> error) {
         String type = answerType(rc);
         write(rc, type.startsWith(GRAPHQL_RESPONSE_JSON) ? 400 : 200, type, error);
+    }
+
+    private static void refuse(RoutingContext rc, DocumentBounds.Violation violation) {
+        requestError(rc, Map.of("message", violation.message(), "extensions", extensions(violation.code())));
     }
 
     private static void reject(RoutingContext rc, ErrorCode code, String message) {

@@ -151,6 +151,13 @@ class GraphQLOverHttpTest extends UpstreamTest {
                     .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
                     .body("errors[0].message", org.hamcrest.Matchers.containsString(parameter[0]));
         }
+        // Both malformed: one answer, naming the first
+        given().auth().oauth2(GraphQLClient.defaultToken())
+                .queryParam("query", "{__typename}").queryParam("variables", "{bad").queryParam("extensions", "{bad")
+                .when().get("/graphql")
+                .then().statusCode(400)
+                .body("errors", org.hamcrest.Matchers.hasSize(1))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("variables"));
         given().auth().oauth2(GraphQLClient.defaultToken())
                 .queryParam("query", "{__typename}").queryParam("query", "{__typename}")
                 .when().get("/graphql")
