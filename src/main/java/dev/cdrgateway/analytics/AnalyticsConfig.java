@@ -1,8 +1,10 @@
 package dev.cdrgateway.analytics;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Bounds of the analytics fields (time series, breakdowns): {@code gateway.analytics.*}. */
+@ConfigMapping(prefix = "gateway.analytics")
 public interface AnalyticsConfig {
 
     /** Most buckets one time series may have (each DAY/WEEK/MONTH bucket is one upstream summary call). */

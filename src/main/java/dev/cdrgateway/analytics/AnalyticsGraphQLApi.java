@@ -1,10 +1,10 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.CallFilter;
-import dev.cdrgateway.customer.Customer;
-import dev.cdrgateway.summary.CallSummary;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.tenant.TenantContext;
+import dev.cdrgateway.domain.CallFilter;
+import dev.cdrgateway.domain.Customer;
+import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.security.TenantContext;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;

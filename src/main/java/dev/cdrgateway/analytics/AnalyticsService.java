@@ -1,23 +1,22 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.cdr.CallDirection;
-import dev.cdrgateway.cdr.CallFilter;
-import dev.cdrgateway.cdr.CallPage;
-import dev.cdrgateway.cdr.CallPages;
-import dev.cdrgateway.cdr.CallStatus;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.cdr.CdrService;
-import dev.cdrgateway.cdr.HangupCause;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.CallDirection;
+import dev.cdrgateway.domain.CallFilter;
+import dev.cdrgateway.domain.port.CallPage;
+import dev.cdrgateway.paging.CallPages;
+import dev.cdrgateway.domain.CallStatus;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.calls.CallService;
+import dev.cdrgateway.domain.HangupCause;
 import dev.cdrgateway.domain.error.BadUserInputException;
-import dev.cdrgateway.graphql.Money;
-import dev.cdrgateway.graphql.Paginator;
-import dev.cdrgateway.summary.CallSummary;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.upstream.CdrRoute;
-import dev.cdrgateway.upstream.CdrRouter;
-import dev.cdrgateway.upstream.VobizClient;
+import dev.cdrgateway.domain.Money;
+import dev.cdrgateway.paging.Paginator;
+import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRoute;
+import dev.cdrgateway.vobiz.CdrRouter;
+import dev.cdrgateway.vobiz.VobizClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,18 +49,18 @@ public class AnalyticsService {
     private static final List<HangupCause> DOCUMENTED_CAUSES = Arrays.stream(HangupCause.values())
             .filter(c -> c != HangupCause.UNKNOWN).toList();
 
-    private final CdrService cdrs;
+    private final CallService cdrs;
     private final CallPages pages;
     private final VobizClient vobiz;
     private final AnalyticsConfig config;
     private final Clock clock;
 
-    AnalyticsService(CdrService cdrs, CallPages pages, VobizClient vobiz, GatewayConfig config, Clock clock) {
+    AnalyticsService(CallService cdrs, CallPages pages, VobizClient vobiz, AnalyticsConfig config, Clock clock) {
         this.clock = clock;
         this.cdrs = cdrs;
         this.pages = pages;
         this.vobiz = vobiz;
-        this.config = config.analytics();
+        this.config = config;
     }
 
     /** Validates a series request without I/O. */
@@ -76,7 +75,7 @@ public class AnalyticsService {
      * TENANT_NOT_CONFIGURED. A refused breakdown is null with one error; its splits never run.
      */
     public Uni<CallBreakdown> breakdown(Caller caller, String customerId, CallFilter filter) {
-        CdrFilter valid = CallFilter.normalised(filter, LocalDate.now(clock));
+        CallCriteria valid = CallFilter.normalised(filter, LocalDate.now(clock));
         return cdrs.route(caller, customerId, valid, "callBreakdown")
                 .map(route -> new CallBreakdown(customerId, valid));
     }
@@ -101,7 +100,7 @@ public class AnalyticsService {
      * placed into hours by their start time. Refused once the first page shows more calls than allowed.
      */
     private Uni<List<CallTimeBucket>> hourly(CdrRoute route, SeriesPlan plan) {
-        CdrFilter window = Filters.withDates(plan.filter(), plan.fromDate(), plan.toDate());
+        CallCriteria window = Filters.withDates(plan.filter(), plan.fromDate(), plan.toDate());
         int size = Paginator.MAX_UPSTREAM_PAGE_SIZE;
         return page(route, window, 1, size).flatMap(first -> {
             if (first.total() > config.hourlyMaxCalls()) {
@@ -144,7 +143,7 @@ public class AnalyticsService {
 
     /** The set split by direction: one summary per direction plus the set's own. */
     public Uni<CallsByDirection> byDirection(Caller caller, CallBreakdown scope) {
-        CdrFilter filter = scope.filter;
+        CallCriteria filter = scope.filter;
         return cdrs.route(caller, scope.getCustomerId(), filter, "callBreakdown").flatMap(route -> split(route,
                 filter, List.of(CallDirection.values()), filter.direction(), Filters::withDirection,
                 (values, total) -> {
@@ -157,7 +156,7 @@ public class AnalyticsService {
 
     /** The set split by status, on the partner API (the one documenting the {@code status} filter). */
     public Uni<CallsByStatus> byStatus(Caller caller, CallBreakdown scope) {
-        CdrFilter filter = scope.filter;
+        CallCriteria filter = scope.filter;
         return partnerRoute(caller, scope).flatMap(route -> split(route, filter, List.of(CallStatus.values()),
                 filter.status(), Filters::withStatus,
                 (values, total) -> {
@@ -173,7 +172,7 @@ public class AnalyticsService {
      * documented cause; UNKNOWN is what they leave of the set's total.
      */
     public Uni<CallsByHangupCause> byHangupCause(Caller caller, CallBreakdown scope) {
-        CdrFilter filter = scope.filter;
+        CallCriteria filter = scope.filter;
         return partnerRoute(caller, scope).flatMap(route -> split(route, filter, DOCUMENTED_CAUSES,
                 filter.hangupCause(), Filters::withHangupCause,
                 (values, total) -> {
@@ -210,7 +209,7 @@ public class AnalyticsService {
     /** How values of one dimension are put into a filter. */
     @FunctionalInterface
     private interface WithValue<V> {
-        CdrFilter apply(CdrFilter filter, V value);
+        CallCriteria apply(CallCriteria filter, V value);
     }
 
     /** Builds a split from each value's summary (insertion-ordered) and the set's total. */
@@ -226,7 +225,7 @@ public class AnalyticsService {
      * read failed (a 404), the first failure cancelled the second subscriber and Mutiny dropped its copy of the
      * failure with an ERROR log line.
      */
-    private <V, R> Uni<R> split(CdrRoute route, CdrFilter filter, List<V> values, V fixed, WithValue<V> with,
+    private <V, R> Uni<R> split(CdrRoute route, CallCriteria filter, List<V> values, V fixed, WithValue<V> with,
                                 Assemble<V, R> assemble) {
         CallSummary none = RowSummary.of(List.of());
         Uni<CallSummary> total = summary(route, filter);
@@ -261,11 +260,11 @@ public class AnalyticsService {
         return new Money(rest.max(BigDecimal.ZERO), total.totalCost().currency());
     }
 
-    private Uni<CallSummary> summary(CdrRoute route, CdrFilter filter) {
+    private Uni<CallSummary> summary(CdrRoute route, CallCriteria filter) {
         return notFoundAsCustomer(route, vobiz.summaryPage(route, filter)).map(CallPage::summary);
     }
 
-    private Uni<CallPage> page(CdrRoute route, CdrFilter filter, int page, int perPage) {
+    private Uni<CallPage> page(CdrRoute route, CallCriteria filter, int page, int perPage) {
         return notFoundAsCustomer(route, pages.page(route, filter, page, perPage));
     }
 

@@ -1,6 +1,6 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.CdrFilter;
+import dev.cdrgateway.domain.CallCriteria;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 
@@ -17,9 +17,9 @@ import org.eclipse.microprofile.graphql.Id;
 public final class CallBreakdown {
 
     private final String customerId;
-    final CdrFilter filter;
+    final CallCriteria filter;
 
-    CallBreakdown(String customerId, CdrFilter filter) {
+    CallBreakdown(String customerId, CallCriteria filter) {
         this.customerId = customerId;
         this.filter = filter;
     }

@@ -1,6 +1,6 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.summary.CallSummary;
+import dev.cdrgateway.domain.CallSummary;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 

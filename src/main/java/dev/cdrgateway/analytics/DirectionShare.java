@@ -1,7 +1,7 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.CallDirection;
-import dev.cdrgateway.graphql.Money;
+import dev.cdrgateway.domain.CallDirection;
+import dev.cdrgateway.domain.Money;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 

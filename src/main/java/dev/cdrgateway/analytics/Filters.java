@@ -1,9 +1,9 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.CallDirection;
-import dev.cdrgateway.cdr.CallStatus;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.cdr.HangupCause;
+import dev.cdrgateway.domain.CallDirection;
+import dev.cdrgateway.domain.CallStatus;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.HangupCause;
 
 import java.time.LocalDate;
 
@@ -13,23 +13,23 @@ final class Filters {
     private Filters() {
     }
 
-    static CdrFilter withDates(CdrFilter f, LocalDate from, LocalDate to) {
-        return new CdrFilter(from, to, f.direction(), f.status(), f.hangupCause(), f.minDurationSeconds(),
+    static CallCriteria withDates(CallCriteria f, LocalDate from, LocalDate to) {
+        return new CallCriteria(from, to, f.direction(), f.status(), f.hangupCause(), f.minDurationSeconds(),
                 f.maxDurationSeconds(), f.callerNumber(), f.calleeNumber());
     }
 
-    static CdrFilter withDirection(CdrFilter f, CallDirection direction) {
-        return new CdrFilter(f.fromDate(), f.toDate(), direction, f.status(), f.hangupCause(), f.minDurationSeconds(),
+    static CallCriteria withDirection(CallCriteria f, CallDirection direction) {
+        return new CallCriteria(f.fromDate(), f.toDate(), direction, f.status(), f.hangupCause(), f.minDurationSeconds(),
                 f.maxDurationSeconds(), f.callerNumber(), f.calleeNumber());
     }
 
-    static CdrFilter withStatus(CdrFilter f, CallStatus status) {
-        return new CdrFilter(f.fromDate(), f.toDate(), f.direction(), status, f.hangupCause(), f.minDurationSeconds(),
+    static CallCriteria withStatus(CallCriteria f, CallStatus status) {
+        return new CallCriteria(f.fromDate(), f.toDate(), f.direction(), status, f.hangupCause(), f.minDurationSeconds(),
                 f.maxDurationSeconds(), f.callerNumber(), f.calleeNumber());
     }
 
-    static CdrFilter withHangupCause(CdrFilter f, HangupCause cause) {
-        return new CdrFilter(f.fromDate(), f.toDate(), f.direction(), f.status(), cause, f.minDurationSeconds(),
+    static CallCriteria withHangupCause(CallCriteria f, HangupCause cause) {
+        return new CallCriteria(f.fromDate(), f.toDate(), f.direction(), f.status(), cause, f.minDurationSeconds(),
                 f.maxDurationSeconds(), f.callerNumber(), f.calleeNumber());
     }
 }

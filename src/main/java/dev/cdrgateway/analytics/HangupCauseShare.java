@@ -1,7 +1,7 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.HangupCause;
-import dev.cdrgateway.graphql.Money;
+import dev.cdrgateway.domain.HangupCause;
+import dev.cdrgateway.domain.Money;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 

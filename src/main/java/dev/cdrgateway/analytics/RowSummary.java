@@ -1,8 +1,8 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.graphql.Money;
-import dev.cdrgateway.summary.CallSummary;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.Money;
+import dev.cdrgateway.domain.CallSummary;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

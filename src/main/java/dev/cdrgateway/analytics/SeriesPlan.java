@@ -1,7 +1,7 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.CallFilter;
-import dev.cdrgateway.cdr.CdrFilter;
+import dev.cdrgateway.domain.CallFilter;
+import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.error.BadUserInputException;
 
 import java.time.DayOfWeek;
@@ -22,7 +22,7 @@ import java.util.List;
  *
  * @param filter the other criteria; its date range is always unset (the series' range replaces it per bucket)
  */
-public record SeriesPlan(TimeGranularity granularity, LocalDate fromDate, LocalDate toDate, CdrFilter filter,
+public record SeriesPlan(TimeGranularity granularity, LocalDate fromDate, LocalDate toDate, CallCriteria filter,
                          List<Bucket> buckets) {
 
     /**
@@ -38,7 +38,7 @@ public record SeriesPlan(TimeGranularity granularity, LocalDate fromDate, LocalD
      *
      * @throws BadUserInputException naming the argument to fix
      */
-    public static SeriesPlan of(TimeGranularity granularity, LocalDate from, LocalDate to, CdrFilter filter,
+    public static SeriesPlan of(TimeGranularity granularity, LocalDate from, LocalDate to, CallCriteria filter,
                                 AnalyticsConfig config) {
         if (granularity == null || from == null || to == null) {
             throw new BadUserInputException("`granularity`, `fromDate` and `toDate` are required");

@@ -1,7 +1,7 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.CallStatus;
-import dev.cdrgateway.graphql.Money;
+import dev.cdrgateway.domain.CallStatus;
+import dev.cdrgateway.domain.Money;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 

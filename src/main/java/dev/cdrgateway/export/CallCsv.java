@@ -1,7 +1,7 @@
 package dev.cdrgateway.export;
 
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.graphql.Money;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.Money;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

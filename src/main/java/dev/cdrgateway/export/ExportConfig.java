@@ -1,8 +1,10 @@
 package dev.cdrgateway.export;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** CSV export settings ({@code gateway.export.*}). */
+@ConfigMapping(prefix = "gateway.export")
 public interface ExportConfig {
 
     /**

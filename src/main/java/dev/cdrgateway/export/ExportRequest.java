@@ -1,15 +1,15 @@
 package dev.cdrgateway.export;
 
-import dev.cdrgateway.cdr.CallDirection;
-import dev.cdrgateway.cdr.CallFilter;
-import dev.cdrgateway.cdr.CallStatus;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.cdr.HangupCause;
-import dev.cdrgateway.customer.CustomerIds;
+import dev.cdrgateway.domain.CallDirection;
+import dev.cdrgateway.domain.CallFilter;
+import dev.cdrgateway.domain.CallStatus;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.HangupCause;
+import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.domain.error.ForbiddenException;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.upstream.CdrRouter;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRouter;
 import io.vertx.core.MultiMap;
 
 import java.time.LocalDate;
@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  *
  * @param customerId the customer to export, {@code null} for the partner-wide log
  */
-record ExportRequest(String customerId, CdrFilter filter) {
+record ExportRequest(String customerId, CallCriteria filter) {
 
     static final List<String> PARAMETERS = List.of("customerId", "scope", "fromDate", "toDate", "direction", "status",
             "hangupCause", "minDurationSeconds", "maxDurationSeconds", "callerNumber", "calleeNumber");
@@ -61,7 +61,7 @@ record ExportRequest(String customerId, CdrFilter filter) {
                 throw new BadUserInputException("`customerId` cannot be combined with scope=partner");
             }
         }
-        CdrFilter filter = CallFilter.normalised(filter(params), today);
+        CallCriteria filter = CallFilter.normalised(filter(params), today);
 
         boolean partnerWide = "partner".equals(scope) || (scope == null && customerId == null && caller.role().isPartner());
         if (partnerWide) {

@@ -1,12 +1,11 @@
 package dev.cdrgateway.export;
 
-import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.cdr.Call;
+import dev.cdrgateway.domain.Call;
 import dev.cdrgateway.domain.error.GatewayException;
 import dev.cdrgateway.domain.error.UnauthenticatedException;
 import dev.cdrgateway.domain.error.UpstreamRateLimitedException;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.tenant.CallerAugmentor;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.security.CallerAugmentor;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.Context;
@@ -53,10 +52,10 @@ public class ExportRoutes {
     private final CallCsv csv;
     private final Clock clock;
 
-    ExportRoutes(ExportService exports, GatewayConfig config, Clock clock) {
+    ExportRoutes(ExportService exports, ExportConfig config, Clock clock) {
         this.clock = clock;
         this.exports = exports;
-        this.csv = new CallCsv(config.export().formulaGuard());
+        this.csv = new CallCsv(config.formulaGuard());
     }
 
     void install(@Observes Router router) {

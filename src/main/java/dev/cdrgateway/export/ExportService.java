@@ -1,13 +1,12 @@
 package dev.cdrgateway.export;
 
-import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.cdr.CallPage;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.upstream.CdrRoute;
-import dev.cdrgateway.upstream.CdrRouter;
-import dev.cdrgateway.upstream.VobizClient;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.port.CallPage;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRoute;
+import dev.cdrgateway.vobiz.CdrRouter;
+import dev.cdrgateway.vobiz.VobizClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +38,10 @@ public class ExportService {
     private final VobizClient vobiz;
     private final ExportConfig config;
 
-    ExportService(CdrRouter router, VobizClient vobiz, GatewayConfig config) {
+    ExportService(CdrRouter router, VobizClient vobiz, ExportConfig config) {
         this.router = router;
         this.vobiz = vobiz;
-        this.config = config.export();
+        this.config = config;
     }
 
     /** Opens the export of an already validated, access-checked request. */
@@ -67,7 +66,7 @@ public class ExportService {
      * moved across a page boundary because new calls arrived meanwhile (the lists are newest first) are dropped by
      * uuid against the previous page only, which keeps memory constant.
      */
-    private Uni<Multi<List<Call>>> pages(CdrRoute route, CdrFilter filter, String tenant) {
+    private Uni<Multi<List<Call>>> pages(CdrRoute route, CallCriteria filter, String tenant) {
         int size = Math.max(1, Math.min(100, config.pageSize()));
         return page(route, filter, 1, size, tenant).map(first -> {
             Multi<List<Call>> rest = Multi.createFrom().empty();
@@ -91,12 +90,12 @@ public class ExportService {
     /** The page after the one being written, already on its way (started when that one arrived). */
     private final class ReadAhead {
         private final CdrRoute route;
-        private final CdrFilter filter;
+        private final CallCriteria filter;
         private final int size;
         private final String tenant;
         private Uni<Numbered> next;
 
-        ReadAhead(CdrRoute route, CdrFilter filter, int size, String tenant) {
+        ReadAhead(CdrRoute route, CallCriteria filter, int size, String tenant) {
             this.route = route;
             this.filter = filter;
             this.size = size;
@@ -124,7 +123,7 @@ public class ExportService {
         }
     }
 
-    private Uni<CallPage> page(CdrRoute route, CdrFilter filter, int page, int size, String tenant) {
+    private Uni<CallPage> page(CdrRoute route, CallCriteria filter, int page, int size, String tenant) {
         return vobiz.exportPage(route, filter, page, size, tenant)
                 .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(route.customerId()));
     }

@@ -1,18 +1,21 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.paging.ConnectionArgs;
+import dev.cdrgateway.paging.Cursors;
+
 import dev.cdrgateway.domain.error.BadUserInputException;
-import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.paging.PagingConfig;
 import dev.cdrgateway.analytics.AnalyticsConfig;
 import dev.cdrgateway.analytics.SeriesPlan;
 import dev.cdrgateway.analytics.TimeGranularity;
-import dev.cdrgateway.cdr.CallDirection;
-import dev.cdrgateway.cdr.CallFilter;
-import dev.cdrgateway.cdr.CallStatus;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.cdr.CdrService;
-import dev.cdrgateway.cdr.HangupCause;
-import dev.cdrgateway.customer.CustomerIds;
-import dev.cdrgateway.customer.CustomerService;
+import dev.cdrgateway.domain.CallDirection;
+import dev.cdrgateway.domain.CallFilter;
+import dev.cdrgateway.domain.CallStatus;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.calls.CallService;
+import dev.cdrgateway.domain.HangupCause;
+import dev.cdrgateway.domain.CustomerIds;
+import dev.cdrgateway.customers.CustomerService;
 import dev.cdrgateway.insights.AnomalyService;
 import dev.cdrgateway.insights.InsightsConfig;
 import dev.cdrgateway.insights.LeaderboardMetric;
@@ -41,13 +44,13 @@ import java.util.function.Supplier;
  */
 final class ArgumentValidation implements FieldValidation {
 
-    private final GatewayConfig.Paging paging;
+    private final PagingConfig.Paging paging;
     private final Cursors cursors;
     private final Clock clock;
     private final AnalyticsConfig analytics;
     private final InsightsConfig insights;
 
-    ArgumentValidation(GatewayConfig.Paging paging, Cursors cursors, Clock clock, AnalyticsConfig analytics,
+    ArgumentValidation(PagingConfig.Paging paging, Cursors cursors, Clock clock, AnalyticsConfig analytics,
                        InsightsConfig insights) {
         this.paging = paging;
         this.cursors = cursors;
@@ -82,9 +85,9 @@ final class ArgumentValidation implements FieldValidation {
             case "Query.customers" -> CustomerService.connectionRequest(
                     CustomerService.searchTerm((String) args.get("search")), connectionArgs(args), paging, cursors);
             case "Query.customer" -> CustomerIds.requireValid((String) args.get("id"), "id");
-            case "Query.calls" -> CdrService.connectionRequest("all", filter(args), connectionArgs(args), paging, cursors);
+            case "Query.calls" -> CallService.connectionRequest("all", filter(args), connectionArgs(args), paging, cursors);
             case "Query.call" -> {
-                CdrService.requireCallUuid((String) args.get("uuid"));
+                CallService.requireCallUuid((String) args.get("uuid"));
                 optionalCustomerId(args.get("customerId"), "customerId");
             }
             case "Query.callSummary" -> {
@@ -92,20 +95,20 @@ final class ArgumentValidation implements FieldValidation {
                 filter(args);
             }
             case "Customer.calls" -> {
-                CdrFilter filter = filter(args);
+                CallCriteria filter = filter(args);
                 String owner = parentCustomerId(field);
                 if (owner != null) {
-                    CdrService.connectionRequest("customer:" + owner, filter, connectionArgs(args), paging, cursors);
+                    CallService.connectionRequest("customer:" + owner, filter, connectionArgs(args), paging, cursors);
                 } else {
                     connectionArgs(args).validated(paging.defaultFirst(), paging.maxFirst());
                 }
             }
             case "Customer.callSummary" -> filter(args);
             case "Subscription.callCompleted" -> optionalCustomerId(args.get("customerId"), "customerId");
-            case "Customer.call" -> CdrService.requireCallUuid((String) args.get("uuid"));
+            case "Customer.call" -> CallService.requireCallUuid((String) args.get("uuid"));
             case "Customer.recentCalls" -> {
                 Integer limit = integer(args.get("limit"), "limit");
-                CdrService.requireRecentLimit(limit == null ? 20 : limit, paging);
+                CallService.requireRecentLimit(limit == null ? 20 : limit, paging);
             }
             case "Query.callTimeSeries", "Customer.callTimeSeries" -> {
                 optionalCustomerId(args.get("customerId"), "customerId");
@@ -173,10 +176,10 @@ final class ArgumentValidation implements FieldValidation {
                 integer(args.get("last"), "last"), (String) args.get("before"));
     }
 
-    private CdrFilter filter(Map<String, Object> args) {
+    private CallCriteria filter(Map<String, Object> args) {
         Object raw = args.get("filter");
         if (!(raw instanceof Map<?, ?> map)) {
-            return CdrFilter.NONE;
+            return CallCriteria.NONE;
         }
         CallFilter input = new CallFilter(
                 date(map.get("fromDate"), "filter.fromDate"), date(map.get("toDate"), "filter.toDate"),

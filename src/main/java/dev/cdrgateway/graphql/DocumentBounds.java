@@ -1,7 +1,8 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.http.GraphQLHttpRules;
+
 import dev.cdrgateway.domain.error.ErrorCode;
-import dev.cdrgateway.GatewayConfig;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.AbortExecutionException;
@@ -38,10 +39,10 @@ import java.util.Optional;
  * the document); as an instrumentation, this class applies the same bounds to documents that arrive another way
  * (WebSocket subscriptions): their text before graphql-java parses it, their structure before it validates it.
  */
-final class DocumentBounds extends SimplePerformantInstrumentation {
+public final class DocumentBounds extends SimplePerformantInstrumentation {
 
     /** Why a document is refused. */
-    record Violation(ErrorCode code, String message) {
+    public record Violation(ErrorCode code, String message) {
     }
 
     private final int maxFieldVisits;
@@ -49,7 +50,7 @@ final class DocumentBounds extends SimplePerformantInstrumentation {
     private final int maxTokenChars;
     private final int maxBlankRun;
 
-    DocumentBounds(GatewayConfig.Limits limits) {
+    public DocumentBounds(LimitsConfig limits) {
         this.maxFieldVisits = limits.maxFieldVisits();
         this.maxAliases = limits.maxAliases();
         this.maxTokenChars = limits.maxTokenChars();
@@ -64,7 +65,7 @@ final class DocumentBounds extends SimplePerformantInstrumentation {
      * characters long and runs of blanks at most {@code gateway.limits.max-blank-run}. String literals are skipped
      * whole.
      */
-    Optional<Violation> textViolation(String text) {
+    public Optional<Violation> textViolation(String text) {
         int token = 0;
         int ignored = 0;
         int length = text.length();
@@ -121,7 +122,7 @@ final class DocumentBounds extends SimplePerformantInstrumentation {
     }
 
     /** The first bound this document exceeds, or empty. Runs in time linear in the document's size. */
-    Optional<Violation> violation(Document document) {
+    public Optional<Violation> violation(Document document) {
         Map<String, FragmentDefinition> fragments = new HashMap<>();
         for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
             fragments.putIfAbsent(fragment.getName(), fragment);

@@ -1,9 +1,14 @@
 package dev.cdrgateway.graphql;
 
+import dev.cdrgateway.http.GraphQLHttpRules;
+import dev.cdrgateway.paging.Cursors;
+
 import dev.cdrgateway.domain.error.GatewayException;
-import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.upstream.RequestScope;
-import dev.cdrgateway.tenant.TenantContext;
+import dev.cdrgateway.analytics.AnalyticsConfig;
+import dev.cdrgateway.insights.InsightsConfig;
+import dev.cdrgateway.paging.PagingConfig;
+import dev.cdrgateway.resilience.RequestScope;
+import dev.cdrgateway.security.TenantContext;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
@@ -37,19 +42,26 @@ import java.time.Duration;
 public class GraphQLCustomizer {
 
     /** RoutingContext key telling {@link GraphQLHttpRules} the operation failed before producing data. */
-    static final String REQUEST_FAILED = "cdr-gateway.request-failed";
+    public static final String REQUEST_FAILED = "cdr-gateway.request-failed";
     /** RoutingContext keys for the request log: outcome, tenant, upstream calls. */
-    static final String OUTCOME = "cdr-gateway.outcome";
-    static final String TENANT = "cdr-gateway.tenant";
-    static final String UPSTREAM_CALLS = "cdr-gateway.upstream-calls";
+    public static final String OUTCOME = "cdr-gateway.outcome";
+    public static final String TENANT = "cdr-gateway.tenant";
+    public static final String UPSTREAM_CALLS = "cdr-gateway.upstream-calls";
 
-    private final GatewayConfig config;
+    private final LimitsConfig limits;
+    private final PagingConfig paging;
+    private final AnalyticsConfig analytics;
+    private final InsightsConfig insights;
     private final Cursors cursors;
     private final Clock clock;
 
-    GraphQLCustomizer(GatewayConfig config, Cursors cursors, Clock clock) {
+    GraphQLCustomizer(LimitsConfig limits, PagingConfig paging, AnalyticsConfig analytics, InsightsConfig insights,
+                      Cursors cursors, Clock clock) {
         this.clock = clock;
-        this.config = config;
+        this.limits = limits;
+        this.paging = paging;
+        this.analytics = analytics;
+        this.insights = insights;
         this.cursors = cursors;
     }
 
@@ -63,12 +75,10 @@ public class GraphQLCustomizer {
             chain.add(existing);
         }
         // Documents that did not pass GraphQLHttpRules (WebSocket subscriptions) are bounded before validation.
-        chain.add(new DocumentBounds(config.limits()));
+        chain.add(new DocumentBounds(limits));
         // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
         chain.add(new FieldValidationInstrumentation(
-                new ArgumentValidation(config.paging(), cursors, clock, config.analytics(),
-                        config.insights())));
-        GatewayConfig.Limits limits = config.limits();
+                new ArgumentValidation(paging.paging(), cursors, clock, analytics, insights)));
         chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
             @Override
             public graphql.execution.instrumentation.InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
@@ -81,7 +91,7 @@ public class GraphQLCustomizer {
                         : super.beginExecuteOperation(parameters, state);
             }
         });
-        chain.add(new CostLimit(limits.maxComplexity(), new QueryCost(config.paging().defaultFirst())));
+        chain.add(new CostLimit(limits.maxComplexity(), new QueryCost(paging.paging().defaultFirst())));
         chain.add(new dev.cdrgateway.live.WebSocketOperations());
         chain.add(new ErrorCodes(GraphQLCustomizer::observe, GraphQLCustomizer::responseExtensions));
         builder.instrumentation(new ChainedInstrumentation(chain));

@@ -1,8 +1,8 @@
 package dev.cdrgateway.insights;
 
 import dev.cdrgateway.domain.error.ForbiddenException;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.upstream.CdrRouter;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRouter;
 
 /** The same access rules as the call fields: partner-wide data for partner roles, a customer for whoever may see it. */
 final class Access {

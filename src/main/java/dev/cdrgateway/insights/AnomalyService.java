@@ -1,18 +1,17 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.cdr.CallDirection;
-import dev.cdrgateway.cdr.CallPage;
-import dev.cdrgateway.cdr.CallPages;
-import dev.cdrgateway.cdr.CallStatus;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.customer.CustomerIds;
+import dev.cdrgateway.domain.CallDirection;
+import dev.cdrgateway.domain.port.CallPage;
+import dev.cdrgateway.paging.CallPages;
+import dev.cdrgateway.domain.CallStatus;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.error.BadUserInputException;
-import dev.cdrgateway.summary.CallSummary;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.upstream.CdrRoute;
-import dev.cdrgateway.upstream.CdrRouter;
-import dev.cdrgateway.upstream.VobizClient;
+import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRoute;
+import dev.cdrgateway.vobiz.CdrRouter;
+import dev.cdrgateway.vobiz.VobizClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,11 +39,11 @@ public class AnomalyService {
     private final InsightsConfig.Anomalies config;
     private final Clock clock;
 
-    AnomalyService(CdrRouter router, CallPages pages, GatewayConfig config, Clock clock) {
+    AnomalyService(CdrRouter router, CallPages pages, InsightsConfig config, Clock clock) {
         this.clock = clock;
         this.router = router;
         this.pages = pages;
-        this.config = config.insights().anomalies();
+        this.config = config.anomalies();
     }
 
     /** The observed and baseline windows of a report. */
@@ -73,7 +72,7 @@ public class AnomalyService {
         }
         LocalDate start = end.minusDays(window - 1L);
         // The baseline's first day must still be a date Vobiz can be sent (years 1 to 9999)
-        dev.cdrgateway.cdr.CallFilter.requireCalendarDate(start.minusDays(baseline), "asOf");
+        dev.cdrgateway.domain.CallFilter.requireCalendarDate(start.minusDays(baseline), "asOf");
         return new Windows(DateRange.of(start, end), DateRange.of(start.minusDays(baseline), start.minusDays(1)));
     }
 
@@ -84,7 +83,7 @@ public class AnomalyService {
         Windows windows = windows(windowDays, baselineDays, asOf, LocalDate.now(clock), config);
         Access.requireVisible(caller, customerId);
         // The customer is settled once (NOT_FOUND after one record lookup) before the eight summary reads.
-        return router.forKnownCustomer(caller.tenant(), customerId, CdrFilter.NONE)
+        return router.forKnownCustomer(caller.tenant(), customerId, CallCriteria.NONE)
                 .flatMap(known -> report(customerId, windows,
                         filter -> router.forCustomer(caller.tenant(), customerId, filter)))
                 .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(customerId));
@@ -105,7 +104,7 @@ public class AnomalyService {
         }
     }
 
-    private Uni<AnomalyReport> report(String customerId, Windows windows, Function<CdrFilter, Uni<CdrRoute>> routes) {
+    private Uni<AnomalyReport> report(String customerId, Windows windows, Function<CallCriteria, Uni<CdrRoute>> routes) {
         return Uni.combine().all().unis(counts(windows.observed(), routes), counts(windows.baseline(), routes))
                 .asTuple()
                 .map(t -> {
@@ -121,13 +120,13 @@ public class AnomalyService {
                 });
     }
 
-    private Uni<Counts> counts(DateRange range, Function<CdrFilter, Uni<CdrRoute>> routes) {
-        CdrFilter all = new CdrFilter(range.fromDate(), range.toDate(), null, null, null, null, null, null, null);
-        CdrFilter outbound = new CdrFilter(range.fromDate(), range.toDate(), CallDirection.OUTBOUND, null, null, null,
+    private Uni<Counts> counts(DateRange range, Function<CallCriteria, Uni<CdrRoute>> routes) {
+        CallCriteria all = new CallCriteria(range.fromDate(), range.toDate(), null, null, null, null, null, null, null);
+        CallCriteria outbound = new CallCriteria(range.fromDate(), range.toDate(), CallDirection.OUTBOUND, null, null, null,
                 null, null, null);
-        CdrFilter outboundLong = new CdrFilter(range.fromDate(), range.toDate(), CallDirection.OUTBOUND, null, null,
+        CallCriteria outboundLong = new CallCriteria(range.fromDate(), range.toDate(), CallDirection.OUTBOUND, null, null,
                 config.shortCallSeconds(), null, null, null);
-        CdrFilter noAnswer = new CdrFilter(range.fromDate(), range.toDate(), null, CallStatus.NO_ANSWER, null, null,
+        CallCriteria noAnswer = new CallCriteria(range.fromDate(), range.toDate(), null, CallStatus.NO_ANSWER, null, null,
                 null, null, null);
         return Uni.combine().all().unis(summary(all, routes), summary(outbound, routes), summary(outboundLong, routes),
                         summary(noAnswer, routes)).asTuple()
@@ -135,7 +134,7 @@ public class AnomalyService {
                         t.getItem4().totalCalls()));
     }
 
-    private Uni<CallSummary> summary(CdrFilter filter, Function<CdrFilter, Uni<CdrRoute>> routes) {
+    private Uni<CallSummary> summary(CallCriteria filter, Function<CallCriteria, Uni<CdrRoute>> routes) {
         return Uni.createFrom().deferred(() -> routes.apply(filter))
                 .flatMap(route -> pages.page(route, filter, 1, 1))
                 .map(CallPage::summary);

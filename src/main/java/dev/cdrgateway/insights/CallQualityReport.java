@@ -1,7 +1,9 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.cdr.CallQuality;
+import dev.cdrgateway.domain.QualityThresholds;
+
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.CallQuality;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 

@@ -1,7 +1,7 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.summary.CallSummary;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.CallSummary;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.cdrgateway.insights;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
  * caps upstream traffic: how many customers a leaderboard reads, how many at once, and how many calls a quality
  * scan reads.
  */
+@ConfigMapping(prefix = "gateway.insights")
 public interface InsightsConfig {
 
     /** Customer leaderboards. */

@@ -1,9 +1,9 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.cdr.CallFilter;
-import dev.cdrgateway.customer.Customer;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.tenant.TenantContext;
+import dev.cdrgateway.domain.CallFilter;
+import dev.cdrgateway.domain.Customer;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.security.TenantContext;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;

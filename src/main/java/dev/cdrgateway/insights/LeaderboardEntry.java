@@ -1,7 +1,7 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.customer.Customer;
-import dev.cdrgateway.summary.CallSummary;
+import dev.cdrgateway.domain.Customer;
+import dev.cdrgateway.domain.CallSummary;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 

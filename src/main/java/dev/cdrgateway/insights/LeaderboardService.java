@@ -1,21 +1,22 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.cdr.CallFilter;
-import dev.cdrgateway.cdr.CallPage;
-import dev.cdrgateway.cdr.CallPages;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.customer.Customer;
-import dev.cdrgateway.customer.CustomerIds;
-import dev.cdrgateway.customer.CustomerPage;
+import dev.cdrgateway.domain.QualityThresholds;
+
+import dev.cdrgateway.domain.CallFilter;
+import dev.cdrgateway.domain.port.CallPage;
+import dev.cdrgateway.paging.CallPages;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.Customer;
+import dev.cdrgateway.domain.CustomerIds;
+import dev.cdrgateway.domain.port.CustomerPage;
 import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.domain.error.GatewayException;
-import dev.cdrgateway.graphql.Paginator;
-import dev.cdrgateway.summary.CallSummary;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.upstream.CdrRouter;
-import dev.cdrgateway.upstream.VobizClient;
-import dev.cdrgateway.upstream.VobizCredentials;
+import dev.cdrgateway.paging.Paginator;
+import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRouter;
+import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.vobiz.VobizCredentials;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,22 +49,22 @@ public class LeaderboardService {
     private final CallPages pages;
     private final CallScanner scanner;
     private final InsightsConfig.Leaderboard config;
-    private final InsightsConfig.Quality quality;
+    private final QualityThresholds thresholds;
     private final Clock clock;
 
-    LeaderboardService(CdrRouter router, VobizClient vobiz, CallPages pages, CallScanner scanner, GatewayConfig config,
-                       Clock clock) {
+    LeaderboardService(CdrRouter router, VobizClient vobiz, CallPages pages, CallScanner scanner, InsightsConfig config,
+                       QualityThresholds thresholds, Clock clock) {
         this.clock = clock;
         this.router = router;
         this.vobiz = vobiz;
         this.pages = pages;
         this.scanner = scanner;
-        this.config = config.insights().leaderboard();
-        this.quality = config.insights().quality();
+        this.config = config.leaderboard();
+        this.thresholds = thresholds;
     }
 
     /** The arguments of {@code leaderboard}, validated. */
-    public record Request(LeaderboardMetric metric, CdrFilter filter, int top, RankOrder order, String currency) {
+    public record Request(LeaderboardMetric metric, CallCriteria filter, int top, RankOrder order, String currency) {
     }
 
     /**
@@ -71,7 +72,7 @@ public class LeaderboardService {
      *
      * @throws BadUserInputException naming the argument to fix
      */
-    public static Request request(LeaderboardMetric metric, CdrFilter filter, Integer top, RankOrder order,
+    public static Request request(LeaderboardMetric metric, CallCriteria filter, Integer top, RankOrder order,
                                   String currency, InsightsConfig.Leaderboard config) {
         if (filter.fromDate() == null) {
             throw new BadUserInputException("`filter.fromDate` is required: a leaderboard covers a date range");
@@ -141,7 +142,7 @@ public class LeaderboardService {
                     if (request.metric() == LeaderboardMetric.POOR_QUALITY_SHARE) {
                         return scanner.scan(route, request.filter(), Math.max(1, config.maxCallsPerCustomer()))
                                 .map(scan -> Outcome.read(customer, scan.summary(), CallQualityReport.of(
-                                        QualityThresholds.of(quality), scan,
+                                        thresholds, scan,
                                         QualityService.worstCallsScope(request.filter()))));
                     }
                     return pages.page(route, request.filter(), 1, 1).map(CallPage::summary)

@@ -1,18 +1,20 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.cdr.CallEdge;
-import dev.cdrgateway.cdr.CallFilter;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.customer.CustomerIds;
+import dev.cdrgateway.domain.QualityThresholds;
+
+import dev.cdrgateway.paging.PagingConfig;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.calls.CallEdge;
+import dev.cdrgateway.domain.CallFilter;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.error.BadUserInputException;
-import dev.cdrgateway.graphql.Cursors;
-import dev.cdrgateway.graphql.PageInfo;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.upstream.CdrRoute;
-import dev.cdrgateway.upstream.CdrRouter;
-import dev.cdrgateway.upstream.VobizClient;
+import dev.cdrgateway.paging.Cursors;
+import dev.cdrgateway.paging.PageInfo;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRoute;
+import dev.cdrgateway.vobiz.CdrRouter;
+import dev.cdrgateway.vobiz.VobizClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,22 +34,26 @@ public class QualityService {
     private final CallScanner scanner;
     private final Cursors cursors;
     private final InsightsConfig.Quality config;
-    private final GatewayConfig.Paging paging;
+    private final QualityThresholds thresholds;
+    private final PagingConfig.Paging paging;
     private final Clock clock;
 
-    QualityService(CdrRouter router, CallScanner scanner, Cursors cursors, GatewayConfig config, Clock clock) {
+    QualityService(CdrRouter router, CallScanner scanner, Cursors cursors, InsightsConfig config, PagingConfig paging,
+                   QualityThresholds thresholds,
+                   Clock clock) {
         this.clock = clock;
+        this.thresholds = thresholds;
         this.router = router;
         this.scanner = scanner;
         this.cursors = cursors;
-        this.config = config.insights().quality();
-        this.paging = config.paging();
+        this.config = config.quality();
+        this.paging = paging.paging();
     }
 
     /** Quality of one customer's filtered calls. */
     public Uni<CallQualityReport> customerReport(Caller caller, String customerId, CallFilter input) {
         CustomerIds.requireValid(customerId, "customerId");
-        CdrFilter filter = CallFilter.normalised(input, LocalDate.now(clock));
+        CallCriteria filter = CallFilter.normalised(input, LocalDate.now(clock));
         Access.requireVisible(caller, customerId);
         return router.forKnownCustomer(caller.tenant(), customerId, filter)
                 .flatMap(route -> report(route, filter))
@@ -56,14 +62,14 @@ public class QualityService {
 
     /** Quality of the partner-wide filtered call log (partner roles only). */
     public Uni<CallQualityReport> globalReport(Caller caller, CallFilter input) {
-        CdrFilter filter = CallFilter.normalised(input, LocalDate.now(clock));
+        CallCriteria filter = CallFilter.normalised(input, LocalDate.now(clock));
         Access.requirePartner(caller, "callQuality");
         return report(router.global(caller.tenant()), filter);
     }
 
-    private Uni<CallQualityReport> report(CdrRoute route, CdrFilter filter) {
+    private Uni<CallQualityReport> report(CdrRoute route, CallCriteria filter) {
         return scanner.scan(route, filter, config.maxCalls())
-                .map(scan -> CallQualityReport.of(QualityThresholds.of(config), scan, worstCallsScope(filter)));
+                .map(scan -> CallQualityReport.of(thresholds, scan, worstCallsScope(filter)));
     }
 
     /** One page of a report's worst calls (forward paging only; no upstream call). */
@@ -86,7 +92,7 @@ public class QualityService {
      *
      * @throws BadUserInputException when outside 0..max
      */
-    public static int worstCallsFirst(Integer first, GatewayConfig.Paging paging) {
+    public static int worstCallsFirst(Integer first, PagingConfig.Paging paging) {
         if (first == null) {
             return paging.defaultFirst();
         }
@@ -97,7 +103,7 @@ public class QualityService {
     }
 
     /** The fingerprint {@code worstCalls} cursors are bound to: the report's filter. */
-    public static String worstCallsScope(CdrFilter filter) {
+    public static String worstCallsScope(CallCriteria filter) {
         return Cursors.fingerprint("worst|" + filter.canonical());
     }
 }

@@ -1,7 +1,7 @@
 package dev.cdrgateway.insights;
 
-import dev.cdrgateway.cdr.CallEdge;
-import dev.cdrgateway.graphql.PageInfo;
+import dev.cdrgateway.calls.CallEdge;
+import dev.cdrgateway.paging.PageInfo;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 

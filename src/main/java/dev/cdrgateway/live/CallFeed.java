@@ -1,9 +1,9 @@
 package dev.cdrgateway.live;
 
-import dev.cdrgateway.cdr.Call;
+import dev.cdrgateway.domain.Call;
 import dev.cdrgateway.domain.error.GatewayException;
-import dev.cdrgateway.upstream.CdrRouter;
-import dev.cdrgateway.upstream.VobizClient;
+import dev.cdrgateway.vobiz.CdrRouter;
+import dev.cdrgateway.vobiz.VobizClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;

@@ -1,10 +1,12 @@
 package dev.cdrgateway.live;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
 /** The live call feed ({@code callCompleted} subscriptions): {@code gateway.live.*}. */
+@ConfigMapping(prefix = "gateway.live")
 public interface LiveConfig {
 
     /**

@@ -1,13 +1,12 @@
 package dev.cdrgateway.live;
 
-import dev.cdrgateway.GatewayConfig;
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.cdr.CdrFilter;
-import dev.cdrgateway.customer.CustomerIds;
-import dev.cdrgateway.tenant.Caller;
-import dev.cdrgateway.upstream.CdrRoute;
-import dev.cdrgateway.upstream.CdrRouter;
-import dev.cdrgateway.upstream.VobizClient;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.CustomerIds;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRoute;
+import dev.cdrgateway.vobiz.CdrRouter;
+import dev.cdrgateway.vobiz.VobizClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -37,11 +36,11 @@ public class LiveFeeds {
     private final LiveConfig config;
     private final Map<FeedKey, CallFeed> feeds = new ConcurrentHashMap<>();
 
-    LiveFeeds(CdrRouter router, VobizClient vobiz, Vertx vertx, GatewayConfig config) {
+    LiveFeeds(CdrRouter router, VobizClient vobiz, Vertx vertx, LiveConfig config) {
         this.router = router;
         this.vobiz = vobiz;
         this.vertx = vertx;
-        this.config = config.live();
+        this.config = config;
     }
 
     /** Fails startup on settings no feed could run with, rather than the first subscription. */
@@ -69,7 +68,7 @@ public class LiveFeeds {
         if (!caller.maySee(customer)) {
             throw CdrRouter.NotFound.customer(customer);
         }
-        return join(caller, router.forCustomer(caller.tenant(), customer, CdrFilter.NONE), customer);
+        return join(caller, router.forCustomer(caller.tenant(), customer, CallCriteria.NONE), customer);
     }
 
     private Multi<Call> join(Caller caller, Uni<CdrRoute> route, String customer) {

@@ -1,7 +1,7 @@
 package dev.cdrgateway.live;
 
-import dev.cdrgateway.cdr.Call;
-import dev.cdrgateway.tenant.TenantContext;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.security.TenantContext;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.graphql.Description;

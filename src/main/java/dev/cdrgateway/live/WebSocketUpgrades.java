@@ -1,6 +1,5 @@
 package dev.cdrgateway.live;
 
-import dev.cdrgateway.GatewayConfig;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -32,11 +31,11 @@ public class WebSocketUpgrades {
     private final boolean payloadAuthorization;
     private final long initTimeoutMs;
 
-    WebSocketUpgrades(GatewayConfig config,
+    WebSocketUpgrades(LiveConfig config,
                       @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name")
                       Optional<String> initPayloadName) {
         this.payloadAuthorization = initPayloadName.filter(name -> !name.isBlank()).isPresent();
-        this.initTimeoutMs = Math.max(1, config.live().connectionInitTimeout().toMillis());
+        this.initTimeoutMs = Math.max(1, config.connectionInitTimeout().toMillis());
     }
 
     /** Whether the request asks to upgrade to a GraphQL WebSocket (any token aside). */

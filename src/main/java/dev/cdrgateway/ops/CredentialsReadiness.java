@@ -1,6 +1,6 @@
 package dev.cdrgateway.ops;
 
-import dev.cdrgateway.tenant.CredentialStore;
+import dev.cdrgateway.vobiz.CredentialStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

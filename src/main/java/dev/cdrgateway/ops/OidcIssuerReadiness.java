@@ -1,6 +1,6 @@
 package dev.cdrgateway.ops;
 
-import dev.cdrgateway.GatewayConfig;
+import dev.cdrgateway.security.SecurityConfig;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -36,7 +36,7 @@ public class OidcIssuerReadiness implements AsyncHealthCheck {
     private volatile Instant checkedAt = Instant.EPOCH;
     private volatile Map<String, Boolean> lastResult = Map.of();
 
-    OidcIssuerReadiness(Config config, GatewayConfig gateway, Vertx vertx) {
+    OidcIssuerReadiness(Config config, SecurityConfig gateway, Vertx vertx) {
         config.getOptionalValue("quarkus.oidc.auth-server-url", String.class).ifPresent(url -> issuers.put(DEFAULT, url));
         for (String tenant : gateway.issuers().keySet()) {
             if (!DEFAULT.equals(tenant)) {

@@ -1,6 +1,6 @@
 package dev.cdrgateway.ops;
 
-import dev.cdrgateway.upstream.VobizGuard;
+import dev.cdrgateway.vobiz.VobizGuard;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

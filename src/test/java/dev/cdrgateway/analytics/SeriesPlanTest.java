@@ -1,6 +1,6 @@
 package dev.cdrgateway.analytics;
 
-import dev.cdrgateway.cdr.CdrFilter;
+import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.error.BadUserInputException;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class SeriesPlanTest {
     }
 
     private static SeriesPlan plan(TimeGranularity granularity, String from, String to) {
-        return SeriesPlan.of(granularity, LocalDate.parse(from), LocalDate.parse(to), CdrFilter.NONE, LIMITS);
+        return SeriesPlan.of(granularity, LocalDate.parse(from), LocalDate.parse(to), CallCriteria.NONE, LIMITS);
     }
 
     private static String describe(SeriesPlan.Bucket b) {

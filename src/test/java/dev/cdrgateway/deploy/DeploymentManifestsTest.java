@@ -174,7 +174,7 @@ class DeploymentManifestsTest {
         }
         // The credentials template documents exactly the file names CredentialStore reads.
         Map<String, String> constants = javaStringConstants(
-                PROJECT.resolve("src/main/java/dev/cdrgateway/tenant/CredentialStore.java"));
+                PROJECT.resolve("src/main/java/dev/cdrgateway/vobiz/CredentialStore.java"));
         Pattern credentialFile = Pattern.compile("[^.]+(" + Pattern.quote(constants.get("PARTNER_ID")) + "|"
                 + Pattern.quote(constants.get("PARTNER_TOKEN")) + "|" + Pattern.quote(constants.get("CUSTOMER"))
                 + "[^.]+" + Pattern.quote(constants.get("TOKEN")) + ")");

@@ -1,9 +1,0 @@
-package dev.cdrgateway.customer;
-
-import dev.cdrgateway.graphql.PagedResult;
-
-import java.util.List;
-
-/** One upstream page of customers and the size of the whole (searched) list. */
-public record CustomerPage(List<Customer> rows, long total) implements PagedResult<Customer> {
-}

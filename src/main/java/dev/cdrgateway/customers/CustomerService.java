@@ -1,0 +1,131 @@
+package dev.cdrgateway.customers;
+
+import dev.cdrgateway.domain.Customer;
+import dev.cdrgateway.domain.CustomerIds;
+import dev.cdrgateway.domain.port.CustomerPage;
+
+import dev.cdrgateway.paging.PagingConfig;
+import dev.cdrgateway.domain.error.BadUserInputException;
+import dev.cdrgateway.paging.ConnectionArgs;
+import dev.cdrgateway.paging.Cursors;
+import dev.cdrgateway.domain.error.ForbiddenException;
+import dev.cdrgateway.paging.Paginator;
+import dev.cdrgateway.domain.access.Caller;
+import dev.cdrgateway.vobiz.CdrRouter;
+import dev.cdrgateway.vobiz.CustomerRecord;
+import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.vobiz.VobizCredentials;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The partner's customers: the searchable list (partner roles) and single customers (anyone allowed to see them). */
+@ApplicationScoped
+public class CustomerService {
+
+    private static final int MAX_SEARCH_LENGTH = 100;
+
+    private final CdrRouter router;
+    private final VobizClient vobiz;
+    private final Cursors cursors;
+    private final PagingConfig.Paging paging;
+
+    CustomerService(CdrRouter router, VobizClient vobiz, Cursors cursors,
+                    PagingConfig config) {
+        this.router = router;
+        this.vobiz = vobiz;
+        this.cursors = cursors;
+        this.paging = config.paging();
+    }
+
+    /** A page of the partner's customers, optionally searched by name, e-mail or id (partner roles only). */
+    public Uni<CustomerConnection> customers(Caller caller, String search, ConnectionArgs args) {
+        String term = searchTerm(search);
+        Paginator.Request request = connectionRequest(term, args, paging, cursors);
+        if (!caller.role().isPartner()) {
+            throw new ForbiddenException("`customers` is only available to partner users");
+        }
+        VobizCredentials partner = router.partnerCredentials(caller.tenant());
+        return Paginator.<Customer, CustomerPage>fetch(request, cursors,
+                        (page, perPage) -> vobiz.listCustomers(partner, term, page, perPage))
+                .map(window -> new CustomerConnection(
+                        window.rows().stream().map(r -> new CustomerEdge(r.cursor(), r.node())).toList(),
+                        window.pageInfo(), window.totalCount()));
+    }
+
+    /**
+     * The normalised search term (trimmed, null when blank).
+     *
+     * @throws BadUserInputException when longer than 100 characters
+     */
+    public static String searchTerm(String search) {
+        String term = search == null || search.isBlank() ? null : search.strip();
+        if (term != null && term.length() > MAX_SEARCH_LENGTH) {
+            throw new BadUserInputException("`search` must be at most " + MAX_SEARCH_LENGTH + " characters");
+        }
+        return term;
+    }
+
+    /**
+     * Validates the connection arguments of the customer list and decodes its cursors, without I/O.
+     *
+     * @throws BadUserInputException naming the argument to fix
+     */
+    public static Paginator.Request connectionRequest(String term, ConnectionArgs args, PagingConfig.Paging paging,
+                                                      Cursors cursors) {
+        ConnectionArgs valid = args.validated(paging.defaultFirst(), paging.maxFirst());
+        return Paginator.request(valid, Cursors.fingerprint("customers|" + term), cursors);
+    }
+
+    /** One customer; {@code NOT_FOUND} when unknown, another partner's, or outside a customer user's scope. */
+    public Uni<Customer> customer(Caller caller, String customerId) {
+        CustomerIds.requireValid(customerId, "id");
+        if (!caller.maySee(customerId)) {
+            throw CdrRouter.NotFound.customer(customerId);
+        }
+        VobizCredentials partner = router.partnerCredentials(caller.tenant());
+        return vobiz.getCustomer(partner, customerId)
+                .map(found -> found.map(CustomerRecord::customer)
+                        .orElseThrow(() -> CdrRouter.NotFound.customer(customerId)));
+    }
+
+    /**
+     * The customers owning the given ids, 1:1 with the input (null where not visible or unknown): each distinct
+     * id is looked up once, all concurrently.
+     */
+    public Uni<List<Customer>> customersById(Caller caller, List<String> customerIds) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String id : customerIds) {
+            if (CustomerIds.isValid(id) && caller.maySee(id)) {
+                distinct.add(id);
+            }
+        }
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(new ArrayList<>(Collections.nCopies(customerIds.size(), null)));
+        }
+        VobizCredentials partner = router.partnerCredentials(caller.tenant());
+        List<String> ids = List.copyOf(distinct);
+        List<Uni<Optional<CustomerRecord>>> lookups = ids.stream()
+                .map(id -> vobiz.getCustomer(partner, id))
+                .toList();
+        return Uni.join().all(lookups).andFailFast().map(found -> {
+            Map<String, Customer> byId = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                found.get(i).ifPresent(r -> byId.put(r.customer().id(), r.customer()));
+            }
+            List<Customer> result = new ArrayList<>(customerIds.size());
+            for (String id : customerIds) {
+                result.add(id == null ? null : byId.get(id));
+            }
+            return result;
+        });
+    }
+}

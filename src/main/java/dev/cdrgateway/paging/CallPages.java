@@ -1,0 +1,47 @@
+package dev.cdrgateway.paging;
+
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.port.CallPage;
+
+import dev.cdrgateway.paging.Paginator;
+import dev.cdrgateway.vobiz.CdrRoute;
+import dev.cdrgateway.vobiz.VobizClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lets a summary reuse any page of its filtered set already requested in this GraphQL request (every Vobiz
+ * list envelope carries the summary of the whole set): {@code calls { summary }} plus {@code callSummary} on
+ * the same filter cost one upstream call. (That the same page is read only once per request is the
+ * executor's job, see {@code RequestScope#once}.)
+ */
+@RequestScoped
+public class CallPages {
+
+    private final VobizClient vobiz;
+    private final Map<String, Uni<CallPage>> anyPageOfSet = new LinkedHashMap<>();
+
+    CallPages(VobizClient vobiz) {
+        this.vobiz = vobiz;
+    }
+
+    /** Page {@code page} (1-based) of size {@code perPage} of the set; remembered as a source of its summary. */
+    public synchronized Uni<CallPage> page(CdrRoute route, CallCriteria filter, int page, int perPage) {
+        Uni<CallPage> result = vobiz.listCalls(route, filter, page, perPage);
+        anyPageOfSet.putIfAbsent(setKey(route, filter), result);
+        return result;
+    }
+
+    /** Any page of the set already requested in this request, else its first page. */
+    public synchronized Uni<CallPage> anyPage(CdrRoute route, CallCriteria filter) {
+        Uni<CallPage> known = anyPageOfSet.get(setKey(route, filter));
+        return known != null ? known : page(route, filter, 1, Paginator.PROBE_PAGE_SIZE);
+    }
+
+    private static String setKey(CdrRoute route, CallCriteria filter) {
+        return route.identity() + "|" + filter.canonical();
+    }
+}

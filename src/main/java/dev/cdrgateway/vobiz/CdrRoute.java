@@ -1,0 +1,49 @@
+package dev.cdrgateway.vobiz;
+
+/**
+ * Which Vobiz endpoint family serves a CDR read, with the credentials it is called with. Decided only by
+ * {@link CdrRouter}. {@link #identity()} names whose data the answers are (auth ids, never tokens): the key
+ * for sharing and caching responses.
+ */
+public sealed interface CdrRoute {
+
+    /** Stable identity of the data source, safe to log and to use in cache keys. */
+    String identity();
+
+    /** The customer the data belongs to; {@code null} for the partner-wide log. */
+    String customerId();
+
+    /** A customer's calls through its own account credentials ({@code /api/v1/Account/{id}/cdr...}). */
+    record Account(VobizCredentials credentials) implements CdrRoute {
+        @Override
+        public String identity() {
+            return "account:" + credentials.authId();
+        }
+
+        @Override
+        public String customerId() {
+            return credentials.authId();
+        }
+    }
+
+    /** A customer's calls through the partner API ({@code /api/v1/partner/accounts/{id}/cdrs...}). */
+    record PartnerCustomer(VobizCredentials partner, String customerId) implements CdrRoute {
+        @Override
+        public String identity() {
+            return "partner:" + partner.authId() + ":customer:" + customerId;
+        }
+    }
+
+    /** Every customer's calls through the partner API ({@code /api/v1/partner/cdrs}). */
+    record PartnerGlobal(VobizCredentials partner) implements CdrRoute {
+        @Override
+        public String identity() {
+            return "partner:" + partner.authId() + ":all";
+        }
+
+        @Override
+        public String customerId() {
+            return null;
+        }
+    }
+}

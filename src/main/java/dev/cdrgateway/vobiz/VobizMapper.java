@@ -1,0 +1,380 @@
+package dev.cdrgateway.vobiz;
+
+import dev.cdrgateway.domain.QualityThresholds;
+
+import dev.cdrgateway.domain.AppliedFilter;
+import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.CallBilling;
+import dev.cdrgateway.domain.CallDirection;
+import dev.cdrgateway.domain.CallFilterField;
+import dev.cdrgateway.domain.CallListEndpoint;
+import dev.cdrgateway.domain.port.CallPage;
+import dev.cdrgateway.domain.CallQuality;
+import dev.cdrgateway.domain.CallStatus;
+import dev.cdrgateway.domain.CallTiming;
+import dev.cdrgateway.domain.CallCriteria;
+import dev.cdrgateway.domain.Hangup;
+import dev.cdrgateway.domain.HangupCause;
+import dev.cdrgateway.domain.SipDetails;
+import dev.cdrgateway.domain.Customer;
+import dev.cdrgateway.domain.port.CustomerPage;
+import dev.cdrgateway.domain.Money;
+import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.vobiz.dto.VobizAccount;
+import dev.cdrgateway.vobiz.dto.VobizAccountPage;
+import dev.cdrgateway.vobiz.dto.VobizCdr;
+import dev.cdrgateway.vobiz.dto.VobizCdrPage;
+import dev.cdrgateway.vobiz.dto.VobizSearchEcho;
+import dev.cdrgateway.vobiz.dto.VobizSummary;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where Vobiz wire DTOs become domain types. Tolerant of every documented variant (listed in
+ * docs/vobiz-contract.md#variants-the-gateway-tolerates): nulls,
+ * legacy field names, {@code Z}/{@code +00:00}/fractional timestamps, string or number money, missing summary
+ * keys (recomputed from what is known rather than invented).
+ */
+public final class VobizMapper {
+
+    private static final Logger LOG = Logger.getLogger(VobizMapper.class);
+
+    /** ISO-8601 with optional fraction (any precision), offset {@code Z}/{@code +00:00}/{@code +0000}, or none (UTC). */
+    private static final DateTimeFormatter LENIENT_ISO = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private static final Pattern DURATION_TEXT = Pattern.compile("^\\s*(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+(?:\\.\\d+)?)s?)?\\s*$");
+
+    private VobizMapper() {
+    }
+
+    /** Parses a Vobiz timestamp; {@code null} for null, blank or unparseable text (logged, never fatal). */
+    public static OffsetDateTime timestamp(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.trim(), LENIENT_ISO).withOffsetSameInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            LOG.debugf("Unparseable Vobiz timestamp ignored (length %d)", text.length());
+            return null;
+        }
+    }
+
+    /** Maps one CDR row. {@code fallbackCustomerId} fills a missing {@code account_id} (known from the route). */
+    public static Call toCall(VobizCdr row, String fallbackCustomerId, QualityThresholds thresholds) {
+        int billsec = nonNegative(row.billsec());
+        int duration = row.duration() != null ? nonNegative(row.duration()) : billsec;
+        int ring = row.ringTime() != null ? nonNegative(row.ringTime()) : Math.max(0, duration - billsec);
+        HangupCause cause = HangupCause.fromWire(row.hangupCause());
+        // Only legacy partner rows carry a status; the 43-field rows never do, so theirs is derived.
+        CallStatus legacyStatus = CallStatus.fromWire(row.legacyStatus());
+        CallStatus status = legacyStatus != null ? legacyStatus : CallStatus.classify(billsec, cause);
+        String currency = row.currency();
+        BigDecimal cost = row.cost();
+        BigDecimal streaming = row.streamingCost();
+        BigDecimal total = row.totalCost() != null ? row.totalCost()
+                : cost == null ? null : cost.add(streaming == null ? BigDecimal.ZERO : streaming);
+        return new Call(
+                row.uuid(),
+                row.id() == null ? null : row.id().toString(),
+                row.accountId() != null ? row.accountId() : fallbackCustomerId,
+                CallDirection.fromWire(row.callDirection()),
+                status,
+                row.callerIdName(),
+                row.callerIdNumber(),
+                row.destinationNumber(),
+                new CallTiming(timestamp(row.startTime()), timestamp(row.progressTime()), timestamp(row.answerTime()),
+                        timestamp(row.endTime()), duration, ring, billsec),
+                new CallBilling(billsec, Money.of(cost, currency), Money.of(streaming, currency), Money.of(total, currency)),
+                new Hangup(cause, row.hangupCause(), cause.meaning(), row.hangupCauseCode(), row.hangupCauseName(),
+                        row.hangupDisposition(), row.hangupSource(), row.failureCode(), row.failureReason()),
+                CallQuality.of(row.mos(), row.jitter(), row.packetLoss(), row.codec(), thresholds),
+                new SipDetails(row.sipCallId(), row.sipUserAgent(), row.bridgeUuid(), row.networkAddr(), row.carrierIp(),
+                        row.customerEndpoint(), row.terminatedTo()),
+                row.context(),
+                row.region(),
+                row.originationRegion(),
+                row.campaignId(),
+                row.trunkId(),
+                timestamp(row.createdAt()),
+                timestamp(row.updatedAt()));
+    }
+
+    /** Maps a list envelope (any CDR list endpoint). Rows without a uuid cannot be looked up or paged and are dropped (logged). */
+    public static CallPage toCallPage(VobizCdrPage page, String fallbackCustomerId,
+            QualityThresholds thresholds) {
+        List<VobizCdr> data = page.data() == null ? List.of() : page.data();
+        if (page.meta() != null || data.stream().anyMatch(row -> row.legacyStatus() != null)) {
+            LOG.warn("Vobiz returned the legacy CDR list shape (meta/status rows); mapped on a best-effort basis");
+        }
+        List<Call> rows = data.stream()
+                .filter(row -> {
+                    boolean keep = row.uuid() != null && !row.uuid().isBlank();
+                    if (!keep) {
+                        LOG.warn("Vobiz CDR row without uuid skipped");
+                    }
+                    return keep;
+                })
+                .map(row -> toCall(row, fallbackCustomerId, thresholds))
+                .toList();
+        long total;
+        if (page.pagination() != null && page.pagination().total() != null) {
+            total = page.pagination().total();
+        } else if (page.meta() != null && page.meta().total() != null) {
+            total = page.meta().total();
+        } else if (page.summary() != null && page.summary().totalCalls() != null) {
+            total = page.summary().totalCalls();
+        } else {
+            total = rows.size();
+        }
+        return new CallPage(rows, total, toSummary(page.summary(), total, rows));
+    }
+
+    /** Criteria the primary pages document for the account list and search endpoints (docs/vobiz-contract.md#documented-and-pass-through-filters). */
+    private static final Set<CallFilterField> ACCOUNT_DOCUMENTED = EnumSet.of(CallFilterField.FROM_DATE,
+            CallFilterField.TO_DATE, CallFilterField.DIRECTION, CallFilterField.MIN_DURATION_SECONDS,
+            CallFilterField.CALLER_NUMBER, CallFilterField.CALLEE_NUMBER);
+    /** Criteria the primary pages document for the partner CDR endpoints (docs/vobiz-contract.md#documented-and-pass-through-filters). */
+    private static final Set<CallFilterField> PARTNER_DOCUMENTED = EnumSet.of(CallFilterField.FROM_DATE,
+            CallFilterField.TO_DATE, CallFilterField.DIRECTION, CallFilterField.STATUS, CallFilterField.HANGUP_CAUSE,
+            CallFilterField.MIN_DURATION_SECONDS);
+
+    /**
+     * The filter a list endpoint applied: the search echo's values for the criteria it echoes (an empty string
+     * meaning "not applied"), the sent parameters for the rest, which requested criteria the endpoint does not
+     * document (pass-through) and which the echo contradicts. Number values are never logged.
+     */
+    public static AppliedFilter toAppliedFilter(CallListEndpoint endpoint, CallCriteria sent, VobizSearchEcho echo) {
+        Set<CallFilterField> documented = endpoint == CallListEndpoint.ACCOUNT_LIST
+                || endpoint == CallListEndpoint.ACCOUNT_SEARCH ? ACCOUNT_DOCUMENTED : PARTNER_DOCUMENTED;
+        CallDirection direction = sent.direction();
+        HangupCause cause = sent.hangupCause();
+        String caller = sent.callerNumber();
+        String callee = sent.calleeNumber();
+        List<CallFilterField> notApplied = new ArrayList<>();
+        Set<CallFilterField> confirmed = EnumSet.noneOf(CallFilterField.class);
+        if (echo != null) {
+            direction = CallDirection.fromWire(blankToNull(echo.callDirection()));
+            cause = blankToNull(echo.hangupCause()) == null ? null : HangupCause.fromWire(echo.hangupCause());
+            caller = blankToNull(echo.fromNumber());
+            callee = blankToNull(echo.toNumber());
+            compare(CallFilterField.DIRECTION, sent.direction(), direction, notApplied, confirmed);
+            compare(CallFilterField.HANGUP_CAUSE, sent.hangupCause(), cause, notApplied, confirmed);
+            compare(CallFilterField.CALLER_NUMBER, sent.callerNumber(), caller, notApplied, confirmed);
+            compare(CallFilterField.CALLEE_NUMBER, sent.calleeNumber(), callee, notApplied, confirmed);
+        }
+        List<CallFilterField> notGuaranteed = new ArrayList<>();
+        for (CallFilterField field : requested(sent)) {
+            if (!documented.contains(field) && !confirmed.contains(field) && !notApplied.contains(field)) {
+                notGuaranteed.add(field);
+            }
+        }
+        return new AppliedFilter(endpoint, echo != null, sent.fromDate(), sent.toDate(), direction, sent.status(), cause,
+                sent.minDurationSeconds(), sent.maxDurationSeconds(), caller, callee, List.copyOf(notGuaranteed),
+                List.copyOf(notApplied));
+    }
+
+    private static void compare(CallFilterField field, Object sent, Object echoed, List<CallFilterField> notApplied,
+                                Set<CallFilterField> confirmed) {
+        if (sent == null) {
+            return;
+        }
+        if (sent.equals(echoed)) {
+            confirmed.add(field);
+        } else {
+            notApplied.add(field);
+        }
+    }
+
+    private static List<CallFilterField> requested(CallCriteria f) {
+        List<CallFilterField> fields = new ArrayList<>();
+        if (f.fromDate() != null) {
+            fields.add(CallFilterField.FROM_DATE);
+            fields.add(CallFilterField.TO_DATE);
+        }
+        addIf(fields, f.direction(), CallFilterField.DIRECTION);
+        addIf(fields, f.status(), CallFilterField.STATUS);
+        addIf(fields, f.hangupCause(), CallFilterField.HANGUP_CAUSE);
+        addIf(fields, f.minDurationSeconds(), CallFilterField.MIN_DURATION_SECONDS);
+        addIf(fields, f.maxDurationSeconds(), CallFilterField.MAX_DURATION_SECONDS);
+        addIf(fields, f.callerNumber(), CallFilterField.CALLER_NUMBER);
+        addIf(fields, f.calleeNumber(), CallFilterField.CALLEE_NUMBER);
+        return fields;
+    }
+
+    private static void addIf(List<CallFilterField> fields, Object value, CallFilterField field) {
+        if (value != null) {
+            fields.add(field);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * Normalises the Vobiz summary: numbers instead of the {@code "28s"} string, an answer rate recomputed when
+     * absent, and a currency taken from the rows (null when they mix currencies or there are none).
+     */
+    public static CallSummary toSummary(VobizSummary summary, long total, List<Call> rows) {
+        String currency = currencyOf(rows);
+        if (summary == null) {
+            return summaryFromRows(total, rows, currency);
+        }
+        long totalCalls = summary.totalCalls() != null ? summary.totalCalls() : total;
+        long answered = summary.answeredCalls() != null ? summary.answeredCalls()
+                : summary.answerRate() != null ? Math.round(summary.answerRate().doubleValue() * totalCalls / 100) : 0;
+        double answerRate = summary.answerRate() != null
+                ? summary.answerRate().setScale(1, RoundingMode.HALF_UP).doubleValue()
+                : percent(answered, totalCalls);
+        long totalDuration;
+        double average;
+        if (summary.totalDurationSeconds() != null) {
+            totalDuration = summary.totalDurationSeconds();
+            average = totalCalls == 0 ? 0 : round1((double) totalDuration / totalCalls);
+        } else {
+            average = parseDurationSeconds(summary.avgCallDuration());
+            totalDuration = Math.round(average * totalCalls);
+        }
+        long billable = summary.totalBillableSeconds() != null ? summary.totalBillableSeconds() : 0;
+        return new CallSummary(toInt(totalCalls), toInt(answered), answerRate, average, toInt(totalDuration), toInt(billable),
+                Money.of(summary.totalCost(), currency), timestamp(summary.lastCallAt()));
+    }
+
+    /** A summary computed from the rows themselves, for envelopes that carry none (only exact when all rows are present). */
+    private static CallSummary summaryFromRows(long total, List<Call> rows, String currency) {
+        long answered = rows.stream().filter(c -> c.billing().billableSeconds() > 0).count();
+        long duration = rows.stream().mapToLong(c -> c.timing().durationSeconds()).sum();
+        long billable = rows.stream().mapToLong(c -> c.billing().billableSeconds()).sum();
+        BigDecimal cost = rows.stream().map(c -> c.billing().totalCost()).filter(Objects::nonNull)
+                .map(Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        OffsetDateTime last = rows.stream().map(c -> c.timing().startedAt()).filter(Objects::nonNull)
+                .max(OffsetDateTime::compareTo).orElse(null);
+        long count = Math.max(total, rows.size());
+        return new CallSummary(toInt(count), toInt(answered), percent(answered, count),
+                count == 0 ? 0 : round1((double) duration / count), toInt(duration), toInt(billable),
+                new Money(cost, currency), last);
+    }
+
+    /** Reads {@code "28s"}, {@code "1m 5s"}, {@code "28"}, {@code "27.5s"}; 0 when absent or unreadable. */
+    static double parseDurationSeconds(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        Matcher m = DURATION_TEXT.matcher(text.trim().toLowerCase());
+        if (!m.matches()) {
+            return 0;
+        }
+        double seconds = 0;
+        if (m.group(1) != null) {
+            seconds += Long.parseLong(m.group(1)) * 3600;
+        }
+        if (m.group(2) != null) {
+            seconds += Long.parseLong(m.group(2)) * 60;
+        }
+        if (m.group(3) != null) {
+            seconds += Double.parseDouble(m.group(3));
+        }
+        return round1(seconds);
+    }
+
+    /** Maps a customer record; the {@code auth_token} is intentionally not part of {@link Customer}. */
+    public static Customer toCustomer(VobizAccount a) {
+        String currency = a.currency() != null ? a.currency()
+                : a.pricingTier() != null ? a.pricingTier().currency() : null;
+        BigDecimal balance = a.cashCredits() != null ? a.cashCredits() : a.balance();
+        boolean active = a.active() != null ? a.active()
+                : a.status() != null ? "active".equalsIgnoreCase(a.status()) : Boolean.TRUE.equals(a.enabled());
+        return new Customer(
+                a.authId(),
+                a.id(),
+                a.name(),
+                a.email(),
+                a.phone(),
+                a.company(),
+                a.country(),
+                a.timezone(),
+                a.accountType(),
+                a.billingMode(),
+                a.pricingTier() != null ? a.pricingTier().name() : null,
+                Money.of(balance, currency),
+                active,
+                Boolean.TRUE.equals(a.verified()),
+                Boolean.TRUE.equals(a.trial()),
+                a.kycStatus(),
+                a.concurrentCallsLimit(),
+                a.cpsLimit(),
+                timestamp(a.createdAt()),
+                timestamp(a.lastLogin()));
+    }
+
+    /** Maps a customer list page (newer or legacy shape). */
+    public static CustomerPage toCustomerPage(VobizAccountPage page) {
+        List<Customer> rows = page.rows().stream().filter(a -> a.authId() != null).map(VobizMapper::toCustomer).toList();
+        Long total = page.totalCount();
+        return new CustomerPage(rows, total != null ? total : rows.size());
+    }
+
+    private static String currencyOf(List<Call> rows) {
+        String currency = null;
+        for (Call call : rows) {
+            Money money = call.billing().totalCost();
+            String c = money == null ? null : money.currency();
+            if (c == null) {
+                continue;
+            }
+            if (currency == null) {
+                currency = c;
+            } else if (!currency.equals(c)) {
+                return null;
+            }
+        }
+        return currency;
+    }
+
+    /** Narrows a count for GraphQL's 32-bit Int, saturating rather than overflowing. */
+    private static int toInt(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+
+    private static int nonNegative(Integer value) {
+        return value == null ? 0 : Math.max(0, value);
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : round1(part * 100.0 / whole);
+    }
+
+    private static double round1(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+}
