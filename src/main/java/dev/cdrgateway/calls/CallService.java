@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * Calls of one customer or of the whole partner: validates input (before any upstream call), checks the caller
- * may see the data, routes, plans pages and stitches them into connections.
+ * may see the data, asks the provider where the set is read from, plans pages and stitches them into connections.
  */
 @ApplicationScoped
 public class CallService {
