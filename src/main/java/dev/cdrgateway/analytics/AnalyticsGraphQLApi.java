@@ -3,6 +3,7 @@ package dev.cdrgateway.analytics;
 import dev.cdrgateway.domain.CallFilter;
 import dev.cdrgateway.domain.Customer;
 import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
 import dev.cdrgateway.security.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +52,7 @@ public class AnalyticsGraphQLApi {
             CallFilter filter) {
         SeriesPlan plan = analytics.plan(granularity, fromDate, toDate, filter);
         Caller caller = tenant.caller();
-        return analytics.timeSeries(caller, caller.customerOrOwn(customerId), plan);
+        return analytics.timeSeries(caller, AccessPolicy.customerOrOwn(caller, customerId), plan);
     }
 
     @Description(SERIES)
@@ -74,7 +75,7 @@ public class AnalyticsGraphQLApi {
             @Id @Description("The customer; omit for the whole partner (partner users only).") String customerId,
             @Description("Narrows the calls; omit for all calls.") CallFilter filter) {
         Caller caller = tenant.caller();
-        return analytics.breakdown(caller, caller.customerOrOwn(customerId), filter);
+        return analytics.breakdown(caller, AccessPolicy.customerOrOwn(caller, customerId), filter);
     }
 
     @Description("The customer's filtered calls split by direction, status and hangup cause, from exact upstream "

@@ -13,10 +13,11 @@ import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.domain.Money;
 import dev.cdrgateway.paging.Paginator;
 import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
-import dev.cdrgateway.vobiz.CdrRoute;
-import dev.cdrgateway.vobiz.CdrRouter;
-import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.domain.error.UpstreamNotFoundException;
+import dev.cdrgateway.domain.port.CallScope;
+import dev.cdrgateway.domain.port.CallSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,15 +52,15 @@ public class AnalyticsService {
 
     private final CallService cdrs;
     private final CallPages pages;
-    private final VobizClient vobiz;
+    private final CallSource source;
     private final AnalyticsConfig config;
     private final Clock clock;
 
-    AnalyticsService(CallService cdrs, CallPages pages, VobizClient vobiz, AnalyticsConfig config, Clock clock) {
+    AnalyticsService(CallService cdrs, CallPages pages, CallSource source, AnalyticsConfig config, Clock clock) {
         this.clock = clock;
         this.cdrs = cdrs;
         this.pages = pages;
-        this.vobiz = vobiz;
+        this.source = source;
         this.config = config;
     }
 
@@ -76,20 +77,20 @@ public class AnalyticsService {
      */
     public Uni<CallBreakdown> breakdown(Caller caller, String customerId, CallFilter filter) {
         CallCriteria valid = CallFilter.normalised(filter, LocalDate.now(clock));
-        return cdrs.route(caller, customerId, valid, "callBreakdown")
+        return cdrs.scope(caller, customerId, valid, "callBreakdown")
                 .map(route -> new CallBreakdown(customerId, valid));
     }
 
     /** The time series of one customer's calls, or (customerId null, partner users) the whole partner's. */
     public Uni<CallTimeSeries> timeSeries(Caller caller, String customerId, SeriesPlan plan) {
-        return cdrs.route(caller, customerId, plan.filter(), "callTimeSeries")
+        return cdrs.scope(caller, customerId, plan.filter(), "callTimeSeries")
                 .flatMap(route -> plan.granularity() == TimeGranularity.HOUR
                         ? hourly(route, plan) : perBucket(route, plan))
                 .map(buckets -> new CallTimeSeries(plan.granularity(), plan.fromDate(), plan.toDate(), "UTC", buckets));
     }
 
     /** One upstream summary per bucket. */
-    private Uni<List<CallTimeBucket>> perBucket(CdrRoute route, SeriesPlan plan) {
+    private Uni<List<CallTimeBucket>> perBucket(CallScope route, SeriesPlan plan) {
         return bounded(plan.buckets(), bucket -> summary(route,
                 Filters.withDates(plan.filter(), bucket.firstDay(), bucket.lastDay()))
                 .map(summary -> CallTimeBucket.of(bucket, summary)));
@@ -99,7 +100,7 @@ public class AnalyticsService {
      * The calls of the whole window, read in 100-row pages (the first one tells the size; the rest concurrently),
      * placed into hours by their start time. Refused once the first page shows more calls than allowed.
      */
-    private Uni<List<CallTimeBucket>> hourly(CdrRoute route, SeriesPlan plan) {
+    private Uni<List<CallTimeBucket>> hourly(CallScope route, SeriesPlan plan) {
         CallCriteria window = Filters.withDates(plan.filter(), plan.fromDate(), plan.toDate());
         int size = Paginator.MAX_UPSTREAM_PAGE_SIZE;
         return page(route, window, 1, size).flatMap(first -> {
@@ -144,7 +145,7 @@ public class AnalyticsService {
     /** The set split by direction: one summary per direction plus the set's own. */
     public Uni<CallsByDirection> byDirection(Caller caller, CallBreakdown scope) {
         CallCriteria filter = scope.filter;
-        return cdrs.route(caller, scope.getCustomerId(), filter, "callBreakdown").flatMap(route -> split(route,
+        return cdrs.scope(caller, scope.getCustomerId(), filter, "callBreakdown").flatMap(route -> split(route,
                 filter, List.of(CallDirection.values()), filter.direction(), Filters::withDirection,
                 (values, total) -> {
                     List<DirectionShare> rows = new ArrayList<>();
@@ -193,7 +194,7 @@ public class AnalyticsService {
 
     /** The set's own summary. */
     public Uni<CallSummary> breakdownSummary(Caller caller, CallBreakdown scope) {
-        return cdrs.route(caller, scope.getCustomerId(), scope.filter, "callBreakdown")
+        return cdrs.scope(caller, scope.getCustomerId(), scope.filter, "callBreakdown")
                 .flatMap(route -> summary(route, scope.filter));
     }
 
@@ -201,8 +202,8 @@ public class AnalyticsService {
      * A partner route for the scope (a status criterion sends any customer read there), so that the split values
      * and the total they are compared with come from the same endpoint.
      */
-    private Uni<CdrRoute> partnerRoute(Caller caller, CallBreakdown scope) {
-        return cdrs.route(caller, scope.getCustomerId(), Filters.withStatus(scope.filter, CallStatus.ANSWERED),
+    private Uni<CallScope> partnerRoute(Caller caller, CallBreakdown scope) {
+        return cdrs.scope(caller, scope.getCustomerId(), Filters.withStatus(scope.filter, CallStatus.ANSWERED),
                 "callBreakdown");
     }
 
@@ -225,7 +226,7 @@ public class AnalyticsService {
      * read failed (a 404), the first failure cancelled the second subscriber and Mutiny dropped its copy of the
      * failure with an ERROR log line.
      */
-    private <V, R> Uni<R> split(CdrRoute route, CallCriteria filter, List<V> values, V fixed, WithValue<V> with,
+    private <V, R> Uni<R> split(CallScope route, CallCriteria filter, List<V> values, V fixed, WithValue<V> with,
                                 Assemble<V, R> assemble) {
         CallSummary none = RowSummary.of(List.of());
         Uni<CallSummary> total = summary(route, filter);
@@ -260,18 +261,18 @@ public class AnalyticsService {
         return new Money(rest.max(BigDecimal.ZERO), total.totalCost().currency());
     }
 
-    private Uni<CallSummary> summary(CdrRoute route, CallCriteria filter) {
-        return notFoundAsCustomer(route, vobiz.summaryPage(route, filter)).map(CallPage::summary);
+    private Uni<CallSummary> summary(CallScope route, CallCriteria filter) {
+        return notFoundAsCustomer(route, source.summaryPage(route, filter)).map(CallPage::summary);
     }
 
-    private Uni<CallPage> page(CdrRoute route, CallCriteria filter, int page, int perPage) {
+    private Uni<CallPage> page(CallScope route, CallCriteria filter, int page, int perPage) {
         return notFoundAsCustomer(route, pages.page(route, filter, page, perPage));
     }
 
-    /** On partner routes Vobiz's 404 means the customer is not this partner's: the uniform NOT_FOUND. */
-    private static Uni<CallPage> notFoundAsCustomer(CdrRoute route, Uni<CallPage> read) {
-        return read.onFailure(VobizClient::isNotFound)
-                .transform(f -> CdrRouter.NotFound.customer(Objects.requireNonNullElse(route.customerId(), "")));
+    /** On partner scopes the provider's 404 means the customer is not this partner's: the uniform NOT_FOUND. */
+    private static Uni<CallPage> notFoundAsCustomer(CallScope route, Uni<CallPage> read) {
+        return read.onFailure(UpstreamNotFoundException.class)
+                .transform(f -> AccessPolicy.notFoundCustomer(Objects.requireNonNullElse(route.customerId(), "")));
     }
 
     /** Applies {@code fetch} to every item, at most {@code concurrency} at a time; results in the items' order. */

@@ -11,13 +11,13 @@ import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.paging.ConnectionArgs;
 import dev.cdrgateway.paging.Cursors;
-import dev.cdrgateway.domain.error.ForbiddenException;
 import dev.cdrgateway.paging.Paginator;
 import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
-import dev.cdrgateway.vobiz.CdrRoute;
-import dev.cdrgateway.vobiz.CdrRouter;
-import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.domain.error.UpstreamNotFoundException;
+import dev.cdrgateway.domain.port.CallScope;
+import dev.cdrgateway.domain.port.CallSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * Calls of one customer or of the whole partner: validates input (before any upstream call), checks the caller
- * may see the data, routes, plans pages and stitches them into connections.
+ * may see the data, asks the provider where the set is read from, plans pages and stitches them into connections.
  */
 @ApplicationScoped
 public class CallService {
@@ -36,17 +36,15 @@ public class CallService {
     private static final Pattern CALL_UUID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
     private static final List<String> RESERVED_CALL_IDS = List.of("search", "recent", "export");
 
-    private final CdrRouter router;
+    private final CallSource source;
     private final CallPages pages;
-    private final VobizClient vobiz;
     private final Cursors cursors;
     private final PagingConfig.Paging paging;
     private final Clock clock;
 
-    CallService(CdrRouter router, CallPages pages, VobizClient vobiz, Cursors cursors, PagingConfig config, Clock clock) {
-        this.router = router;
+    CallService(CallSource source, CallPages pages, Cursors cursors, PagingConfig config, Clock clock) {
+        this.source = source;
         this.pages = pages;
-        this.vobiz = vobiz;
         this.cursors = cursors;
         this.paging = config.paging();
         this.clock = clock;
@@ -57,60 +55,60 @@ public class CallService {
         CustomerIds.requireValid(customerId, "customerId");
         CallCriteria filter = filter(input);
         Paginator.Request request = request(args, "customer:" + customerId, filter);
-        checkAccess(caller, customerId);
-        return router.forCustomer(caller.tenant(), customerId, filter)
-                .flatMap(route -> connection(route, filter, request));
+        AccessPolicy.requireVisible(caller, customerId);
+        return source.customer(caller.tenant(), customerId, filter)
+                .flatMap(scope -> connection(scope, filter, request));
     }
 
     /** A page of the partner-wide call log (partner roles only). */
     public Uni<CallConnection> globalCalls(Caller caller, CallFilter input, ConnectionArgs args) {
         CallCriteria filter = filter(input);
         Paginator.Request request = request(args, "all", filter);
-        checkPartner(caller, "calls");
-        CdrRoute route = router.global(caller.tenant());
-        return connection(route, filter, request);
+        AccessPolicy.requirePartner(caller, "calls");
+        CallScope scope = source.partnerWide(caller.tenant());
+        return connection(scope, filter, request);
     }
 
     /** The summary of one customer's filtered calls. */
     public Uni<CallSummary> customerSummary(Caller caller, String customerId, CallFilter input) {
         CustomerIds.requireValid(customerId, "customerId");
         CallCriteria filter = filter(input);
-        checkAccess(caller, customerId);
-        return router.forKnownCustomer(caller.tenant(), customerId, filter)
-                .flatMap(route -> pages.anyPage(route, filter))
+        AccessPolicy.requireVisible(caller, customerId);
+        return source.knownCustomer(caller.tenant(), customerId, filter)
+                .flatMap(scope -> pages.anyPage(scope, filter))
                 .map(CallPage::summary)
-                .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(customerId));
+                .onFailure(UpstreamNotFoundException.class).transform(f -> AccessPolicy.notFoundCustomer(customerId));
     }
 
     /** The summary of the partner-wide filtered call log (partner roles only). */
     public Uni<CallSummary> globalSummary(Caller caller, CallFilter input) {
         CallCriteria filter = filter(input);
-        checkPartner(caller, "callSummary");
-        return pages.anyPage(router.global(caller.tenant()), filter).map(CallPage::summary);
+        AccessPolicy.requirePartner(caller, "callSummary");
+        return pages.anyPage(source.partnerWide(caller.tenant()), filter).map(CallPage::summary);
     }
 
     /** One call of a customer by uuid; {@code NOT_FOUND} when that customer has no such call. */
     public Uni<Call> call(Caller caller, String customerId, String uuid) {
         CustomerIds.requireValid(customerId, "customerId");
         requireCallUuid(uuid);
-        checkAccess(caller, customerId);
-        return router.forCustomer(caller.tenant(), customerId, CallCriteria.NONE)
-                .flatMap(route -> vobiz.getCall(route, uuid))
+        AccessPolicy.requireVisible(caller, customerId);
+        return source.customer(caller.tenant(), customerId, CallCriteria.NONE)
+                .flatMap(scope -> source.getCall(scope, uuid))
                 .map(found -> found.filter(call -> customerId.equals(call.customerId()))
-                        .orElseThrow(() -> CdrRouter.NotFound.call(uuid)));
+                        .orElseThrow(() -> AccessPolicy.notFoundCall(uuid)));
     }
 
     /** A customer's most recent calls, newest first. */
     public Uni<List<Call>> recentCalls(Caller caller, String customerId, int limit) {
         CustomerIds.requireValid(customerId, "customerId");
         requireRecentLimit(limit, paging);
-        checkAccess(caller, customerId);
-        return router.forCustomer(caller.tenant(), customerId, CallCriteria.NONE)
-                .flatMap(route -> vobiz.recentCalls(route, limit));
+        AccessPolicy.requireVisible(caller, customerId);
+        return source.customer(caller.tenant(), customerId, CallCriteria.NONE)
+                .flatMap(scope -> source.recentCalls(scope, limit));
     }
 
     /**
-     * The route of one customer's filtered calls, or of the partner-wide log when {@code customerId} is null, after
+     * The scope of one customer's filtered calls, or of the partner-wide log when {@code customerId} is null, after
      * the same checks as the other call fields: a customer the caller may not see is {@code NOT_FOUND}, the
      * partner-wide log is {@code FORBIDDEN} to customer users, a tenant without credentials
      * {@code TENANT_NOT_CONFIGURED}, and a customer the partner API does not know {@code NOT_FOUND} (one record
@@ -119,21 +117,21 @@ public class CallService {
      *
      * @param field the GraphQL field, named in the FORBIDDEN message
      */
-    public Uni<CdrRoute> route(Caller caller, String customerId, CallCriteria filter, String field) {
+    public Uni<CallScope> scope(Caller caller, String customerId, CallCriteria filter, String field) {
         if (customerId == null) {
-            checkPartner(caller, field);
-            return Uni.createFrom().item(router.global(caller.tenant()));
+            AccessPolicy.requirePartner(caller, field);
+            return Uni.createFrom().item(source.partnerWide(caller.tenant()));
         }
         CustomerIds.requireValid(customerId, "customerId");
-        checkAccess(caller, customerId);
-        return router.forKnownCustomer(caller.tenant(), customerId, filter);
+        AccessPolicy.requireVisible(caller, customerId);
+        return source.knownCustomer(caller.tenant(), customerId, filter);
     }
 
-    private Uni<CallConnection> connection(CdrRoute route, CallCriteria filter, Paginator.Request request) {
+    private Uni<CallConnection> connection(CallScope scope, CallCriteria filter, Paginator.Request request) {
         return Paginator.<Call, CallPage>fetch(request, cursors,
-                        (page, perPage) -> pages.page(route, filter, page, perPage)
-                                .onFailure(VobizClient::isNotFound)
-                                .transform(f -> CdrRouter.NotFound.customer(route.customerId())))
+                        (page, perPage) -> pages.page(scope, filter, page, perPage)
+                                .onFailure(UpstreamNotFoundException.class)
+                                .transform(f -> AccessPolicy.notFoundCustomer(scope.customerId())))
                 .map(window -> new CallConnection(
                         window.rows().stream().map(r -> new CallEdge(r.cursor(), r.node())).toList(),
                         window.pageInfo(), window.totalCount(), window.anyPage().summary(),
@@ -183,17 +181,5 @@ public class CallService {
     /** The normalised filter for today's UTC date. */
     public CallCriteria filter(CallFilter input) {
         return CallFilter.normalised(input, LocalDate.now(clock));
-    }
-
-    private static void checkAccess(Caller caller, String customerId) {
-        if (!caller.maySee(customerId)) {
-            throw CdrRouter.NotFound.customer(customerId);
-        }
-    }
-
-    private static void checkPartner(Caller caller, String field) {
-        if (!caller.role().isPartner()) {
-            throw new ForbiddenException("`" + field + "` is only available to partner users");
-        }
     }
 }

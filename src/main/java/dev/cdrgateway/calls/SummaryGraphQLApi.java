@@ -5,6 +5,7 @@ import dev.cdrgateway.domain.CallSummary;
 import dev.cdrgateway.domain.CallFilter;
 import dev.cdrgateway.calls.CallService;
 import dev.cdrgateway.domain.Customer;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
 import dev.cdrgateway.security.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +37,7 @@ public class SummaryGraphQLApi {
             @Id @Description("The customer; omit for partner-wide totals (partner users only).") String customerId,
             @Description("Narrows the calls; omit for all calls.") CallFilter filter) {
         Caller caller = tenant.caller();
-        String customer = caller.customerOrOwn(customerId);
+        String customer = AccessPolicy.customerOrOwn(caller, customerId);
         return customer == null ? cdrs.globalSummary(caller, filter) : cdrs.customerSummary(caller, customer, filter);
     }
 

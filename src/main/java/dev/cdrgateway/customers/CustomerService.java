@@ -8,13 +8,10 @@ import dev.cdrgateway.paging.PagingConfig;
 import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.paging.ConnectionArgs;
 import dev.cdrgateway.paging.Cursors;
-import dev.cdrgateway.domain.error.ForbiddenException;
 import dev.cdrgateway.paging.Paginator;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
-import dev.cdrgateway.vobiz.CdrRouter;
-import dev.cdrgateway.vobiz.CustomerRecord;
-import dev.cdrgateway.vobiz.VobizClient;
-import dev.cdrgateway.vobiz.VobizCredentials;
+import dev.cdrgateway.domain.port.CustomerSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,15 +30,12 @@ public class CustomerService {
 
     private static final int MAX_SEARCH_LENGTH = 100;
 
-    private final CdrRouter router;
-    private final VobizClient vobiz;
+    private final CustomerSource source;
     private final Cursors cursors;
     private final PagingConfig.Paging paging;
 
-    CustomerService(CdrRouter router, VobizClient vobiz, Cursors cursors,
-                    PagingConfig config) {
-        this.router = router;
-        this.vobiz = vobiz;
+    CustomerService(CustomerSource source, Cursors cursors, PagingConfig config) {
+        this.source = source;
         this.cursors = cursors;
         this.paging = config.paging();
     }
@@ -50,12 +44,9 @@ public class CustomerService {
     public Uni<CustomerConnection> customers(Caller caller, String search, ConnectionArgs args) {
         String term = searchTerm(search);
         Paginator.Request request = connectionRequest(term, args, paging, cursors);
-        if (!caller.role().isPartner()) {
-            throw new ForbiddenException("`customers` is only available to partner users");
-        }
-        VobizCredentials partner = router.partnerCredentials(caller.tenant());
+        AccessPolicy.requirePartner(caller, "customers");
         return Paginator.<Customer, CustomerPage>fetch(request, cursors,
-                        (page, perPage) -> vobiz.listCustomers(partner, term, page, perPage))
+                        (page, perPage) -> source.listCustomers(caller.tenant(), term, page, perPage))
                 .map(window -> new CustomerConnection(
                         window.rows().stream().map(r -> new CustomerEdge(r.cursor(), r.node())).toList(),
                         window.pageInfo(), window.totalCount()));
@@ -88,13 +79,9 @@ public class CustomerService {
     /** One customer; {@code NOT_FOUND} when unknown, another partner's, or outside a customer user's scope. */
     public Uni<Customer> customer(Caller caller, String customerId) {
         CustomerIds.requireValid(customerId, "id");
-        if (!caller.maySee(customerId)) {
-            throw CdrRouter.NotFound.customer(customerId);
-        }
-        VobizCredentials partner = router.partnerCredentials(caller.tenant());
-        return vobiz.getCustomer(partner, customerId)
-                .map(found -> found.map(CustomerRecord::customer)
-                        .orElseThrow(() -> CdrRouter.NotFound.customer(customerId)));
+        AccessPolicy.requireVisible(caller, customerId);
+        return source.getCustomer(caller.tenant(), customerId)
+                .map(found -> found.orElseThrow(() -> AccessPolicy.notFoundCustomer(customerId)));
     }
 
     /**
@@ -104,22 +91,21 @@ public class CustomerService {
     public Uni<List<Customer>> customersById(Caller caller, List<String> customerIds) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String id : customerIds) {
-            if (CustomerIds.isValid(id) && caller.maySee(id)) {
+            if (CustomerIds.isValid(id) && AccessPolicy.maySee(caller, id)) {
                 distinct.add(id);
             }
         }
         if (distinct.isEmpty()) {
             return Uni.createFrom().item(new ArrayList<>(Collections.nCopies(customerIds.size(), null)));
         }
-        VobizCredentials partner = router.partnerCredentials(caller.tenant());
         List<String> ids = List.copyOf(distinct);
-        List<Uni<Optional<CustomerRecord>>> lookups = ids.stream()
-                .map(id -> vobiz.getCustomer(partner, id))
+        List<Uni<Optional<Customer>>> lookups = ids.stream()
+                .map(id -> source.getCustomer(caller.tenant(), id))
                 .toList();
         return Uni.join().all(lookups).andFailFast().map(found -> {
             Map<String, Customer> byId = new HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
-                found.get(i).ifPresent(r -> byId.put(r.customer().id(), r.customer()));
+                found.get(i).ifPresent(c -> byId.put(c.id(), c));
             }
             List<Customer> result = new ArrayList<>(customerIds.size());
             for (String id : customerIds) {

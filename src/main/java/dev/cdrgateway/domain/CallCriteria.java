@@ -3,7 +3,7 @@ package dev.cdrgateway.domain;
 import java.time.LocalDate;
 
 /**
- * A validated, normalised call filter: what the services, router and upstream client work with. Built from the
+ * A validated, normalised call filter: what the services and the CDR provider work with. Built from the
  * GraphQL {@link CallFilter} input by {@link CallFilter#normalised}; every field is optional. Dates are inclusive
  * UTC calendar days and are always both set or both absent (the account API ignores a lone date).
  */
@@ -20,16 +20,6 @@ public record CallCriteria(
 
     /** The filter with nothing set. */
     public static final CallCriteria NONE = new CallCriteria(null, null, null, null, null, null, null, null, null);
-
-    /**
-     * Whether the filter needs a parameter that only the partner CDR endpoints' primary pages document:
-     * {@code status}, {@code hangup_cause} (the account search page says that API does not take it,
-     * docs/vobiz-contract.md#v12-hangup-cause-filter-on-the-account-api) and
-     * {@code max_duration}.
-     */
-    public boolean needsPartnerApi() {
-        return status != null || hangupCause != null || maxDurationSeconds != null;
-    }
 
     /** Whether any criterion is set. */
     public boolean isEmpty() {

@@ -7,9 +7,8 @@ import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.HangupCause;
 import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.error.BadUserInputException;
-import dev.cdrgateway.domain.error.ForbiddenException;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
-import dev.cdrgateway.vobiz.CdrRouter;
 import io.vertx.core.MultiMap;
 
 import java.time.LocalDate;
@@ -65,16 +64,12 @@ record ExportRequest(String customerId, CallCriteria filter) {
 
         boolean partnerWide = "partner".equals(scope) || (scope == null && customerId == null && caller.role().isPartner());
         if (partnerWide) {
-            if (!caller.role().isPartner()) {
-                throw new ForbiddenException("The partner-wide export is only available to partner users");
-            }
+            AccessPolicy.requirePartnerFor(caller, "The partner-wide export");
             return new ExportRequest(null, filter);
         }
         String customer = customerId != null ? customerId : caller.customerScope().orElseThrow(() ->
                 new BadUserInputException("`customerId` is required for scope=customer"));
-        if (!caller.maySee(customer)) {
-            throw CdrRouter.NotFound.customer(customer);
-        }
+        AccessPolicy.requireVisible(caller, customer);
         return new ExportRequest(customer, filter);
     }
 

@@ -8,10 +8,11 @@ import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
-import dev.cdrgateway.vobiz.CdrRoute;
-import dev.cdrgateway.vobiz.CdrRouter;
-import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.domain.error.UpstreamNotFoundException;
+import dev.cdrgateway.domain.port.CallScope;
+import dev.cdrgateway.domain.port.CallSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,20 +29,20 @@ import java.util.function.Function;
  * comes from an upstream list summary (per_page=1): all calls, outbound calls, outbound calls of at least
  * {@code short-call-seconds} ({@code min_duration}, documented by both APIs, docs/vobiz-contract.md#filters-and-their-upstream-names,
  * so short = outbound − long) and
- * {@code status=no_answer} calls (partner API; the router picks it). Eight summary reads per report, concurrent,
+ * {@code status=no_answer} calls (partner API; the provider picks it). Eight summary reads per report, concurrent,
  * cached like every read (the baseline is a closed range, so long).
  */
 @ApplicationScoped
 public class AnomalyService {
 
-    private final CdrRouter router;
+    private final CallSource source;
     private final CallPages pages;
     private final InsightsConfig.Anomalies config;
     private final Clock clock;
 
-    AnomalyService(CdrRouter router, CallPages pages, InsightsConfig config, Clock clock) {
+    AnomalyService(CallSource source, CallPages pages, InsightsConfig config, Clock clock) {
         this.clock = clock;
-        this.router = router;
+        this.source = source;
         this.pages = pages;
         this.config = config.anomalies();
     }
@@ -81,19 +82,19 @@ public class AnomalyService {
                                              LocalDate asOf) {
         CustomerIds.requireValid(customerId, "customerId");
         Windows windows = windows(windowDays, baselineDays, asOf, LocalDate.now(clock), config);
-        Access.requireVisible(caller, customerId);
+        AccessPolicy.requireVisible(caller, customerId);
         // The customer is settled once (NOT_FOUND after one record lookup) before the eight summary reads.
-        return router.forKnownCustomer(caller.tenant(), customerId, CallCriteria.NONE)
+        return source.knownCustomer(caller.tenant(), customerId, CallCriteria.NONE)
                 .flatMap(known -> report(customerId, windows,
-                        filter -> router.forCustomer(caller.tenant(), customerId, filter)))
-                .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(customerId));
+                        filter -> source.customer(caller.tenant(), customerId, filter)))
+                .onFailure(UpstreamNotFoundException.class).transform(f -> AccessPolicy.notFoundCustomer(customerId));
     }
 
     /** Rules evaluated over the partner's whole call log (partner roles only). */
     public Uni<AnomalyReport> globalReport(Caller caller, Integer windowDays, Integer baselineDays, LocalDate asOf) {
         Windows windows = windows(windowDays, baselineDays, asOf, LocalDate.now(clock), config);
-        Access.requirePartner(caller, "anomalies");
-        CdrRoute global = router.global(caller.tenant());
+        AccessPolicy.requirePartner(caller, "anomalies");
+        CallScope global = source.partnerWide(caller.tenant());
         return report(null, windows, filter -> Uni.createFrom().item(global));
     }
 
@@ -104,7 +105,7 @@ public class AnomalyService {
         }
     }
 
-    private Uni<AnomalyReport> report(String customerId, Windows windows, Function<CallCriteria, Uni<CdrRoute>> routes) {
+    private Uni<AnomalyReport> report(String customerId, Windows windows, Function<CallCriteria, Uni<CallScope>> routes) {
         return Uni.combine().all().unis(counts(windows.observed(), routes), counts(windows.baseline(), routes))
                 .asTuple()
                 .map(t -> {
@@ -120,7 +121,7 @@ public class AnomalyService {
                 });
     }
 
-    private Uni<Counts> counts(DateRange range, Function<CallCriteria, Uni<CdrRoute>> routes) {
+    private Uni<Counts> counts(DateRange range, Function<CallCriteria, Uni<CallScope>> routes) {
         CallCriteria all = new CallCriteria(range.fromDate(), range.toDate(), null, null, null, null, null, null, null);
         CallCriteria outbound = new CallCriteria(range.fromDate(), range.toDate(), CallDirection.OUTBOUND, null, null, null,
                 null, null, null);
@@ -134,7 +135,7 @@ public class AnomalyService {
                         t.getItem4().totalCalls()));
     }
 
-    private Uni<CallSummary> summary(CallCriteria filter, Function<CallCriteria, Uni<CdrRoute>> routes) {
+    private Uni<CallSummary> summary(CallCriteria filter, Function<CallCriteria, Uni<CallScope>> routes) {
         return Uni.createFrom().deferred(() -> routes.apply(filter))
                 .flatMap(route -> pages.page(route, filter, 1, 1))
                 .map(CallPage::summary);

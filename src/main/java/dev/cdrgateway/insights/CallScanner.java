@@ -5,7 +5,7 @@ import dev.cdrgateway.domain.port.CallPage;
 import dev.cdrgateway.paging.CallPages;
 import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.paging.Paginator;
-import dev.cdrgateway.vobiz.CdrRoute;
+import dev.cdrgateway.domain.port.CallScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +28,7 @@ class CallScanner {
     }
 
     /** At most {@code maxCalls} (at least 1) newest calls of the set. */
-    Uni<CallScan> scan(CdrRoute route, CallCriteria filter, int maxCalls) {
+    Uni<CallScan> scan(CallScope route, CallCriteria filter, int maxCalls) {
         int pageSize = Math.min(Paginator.MAX_UPSTREAM_PAGE_SIZE, Math.max(1, maxCalls));
         return pages.page(route, filter, 1, pageSize).flatMap(first -> {
             long wanted = Math.min(first.total(), maxCalls);

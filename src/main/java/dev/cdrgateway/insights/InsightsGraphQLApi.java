@@ -2,6 +2,7 @@ package dev.cdrgateway.insights;
 
 import dev.cdrgateway.domain.CallFilter;
 import dev.cdrgateway.domain.Customer;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
 import dev.cdrgateway.security.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +54,7 @@ public class InsightsGraphQLApi {
             @Id @Description("The customer; omit for the whole partner (partner users only).") String customerId,
             @Description("Narrows the calls; omit for all calls (the newest ones are scanned).") CallFilter filter) {
         Caller caller = tenant.caller();
-        String customer = caller.customerOrOwn(customerId);
+        String customer = AccessPolicy.customerOrOwn(caller, customerId);
         return customer == null ? quality.globalReport(caller, filter) : quality.customerReport(caller, customer, filter);
     }
 
@@ -85,7 +86,7 @@ public class InsightsGraphQLApi {
             @Description("Last day of the observed window (UTC), YYYY-MM-DD; default today, never in the future.")
             LocalDate asOf) {
         Caller caller = tenant.caller();
-        String customer = caller.customerOrOwn(customerId);
+        String customer = AccessPolicy.customerOrOwn(caller, customerId);
         return customer == null ? anomalies.globalReport(caller, windowDays, baselineDays, asOf)
                 : anomalies.customerReport(caller, customer, windowDays, baselineDays, asOf);
     }

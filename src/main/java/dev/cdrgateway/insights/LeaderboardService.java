@@ -13,10 +13,12 @@ import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.domain.error.GatewayException;
 import dev.cdrgateway.paging.Paginator;
 import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
-import dev.cdrgateway.vobiz.CdrRouter;
-import dev.cdrgateway.vobiz.VobizClient;
-import dev.cdrgateway.vobiz.VobizCredentials;
+import dev.cdrgateway.domain.access.TenantId;
+import dev.cdrgateway.domain.error.UpstreamNotFoundException;
+import dev.cdrgateway.domain.port.CallSource;
+import dev.cdrgateway.domain.port.CustomerSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +37,7 @@ import java.util.regex.Pattern;
 /**
  * Customer leaderboards: lists the partner's customers (paged, up to a bound), reads each one's figures over the
  * range with a bounded concurrent fan-out (one per_page=1 summary read per customer, or a bounded call scan for
- * the poor-quality share), all through the router and the executor (so cached: closed ranges long, open ones
+ * the poor-quality share), all through the provider (so cached: closed ranges long, open ones
  * briefly), then ranks them. A customer that fails is reported in {@code failures}, never hides the others.
  */
 @ApplicationScoped
@@ -44,19 +46,19 @@ public class LeaderboardService {
     private static final Logger LOG = Logger.getLogger(LeaderboardService.class);
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
-    private final CdrRouter router;
-    private final VobizClient vobiz;
+    private final CallSource calls;
+    private final CustomerSource customerSource;
     private final CallPages pages;
     private final CallScanner scanner;
     private final InsightsConfig.Leaderboard config;
     private final QualityThresholds thresholds;
     private final Clock clock;
 
-    LeaderboardService(CdrRouter router, VobizClient vobiz, CallPages pages, CallScanner scanner, InsightsConfig config,
+    LeaderboardService(CallSource calls, CustomerSource customerSource, CallPages pages, CallScanner scanner, InsightsConfig config,
                        QualityThresholds thresholds, Clock clock) {
         this.clock = clock;
-        this.router = router;
-        this.vobiz = vobiz;
+        this.calls = calls;
+        this.customerSource = customerSource;
         this.pages = pages;
         this.scanner = scanner;
         this.config = config.leaderboard();
@@ -97,9 +99,8 @@ public class LeaderboardService {
                                         RankOrder order, String currency) {
         Request request = request(metric, CallFilter.normalised(filter, LocalDate.now(clock)), top, order, currency,
                 config);
-        Access.requirePartner(caller, "leaderboard");
-        VobizCredentials partner = router.partnerCredentials(caller.tenant());
-        return customers(partner).flatMap(listed -> {
+        AccessPolicy.requirePartner(caller, "leaderboard");
+        return customers(caller.tenant()).flatMap(listed -> {
             List<Customer> considered = listed.rows().stream()
                     .filter(c -> CustomerIds.isValid(c.id()))
                     .filter(c -> request.currency() == null || request.currency().equals(currencyOf(c)))
@@ -114,15 +115,15 @@ public class LeaderboardService {
     }
 
     /** The partner's customers up to the bound: the first page tells the total, the rest are read concurrently. */
-    private Uni<CustomerPage> customers(VobizCredentials partner) {
+    private Uni<CustomerPage> customers(TenantId tenant) {
         int max = Math.max(1, config.maxCustomers());
         int size = Math.min(Paginator.MAX_UPSTREAM_PAGE_SIZE, max);
-        return vobiz.listCustomers(partner, null, 1, size).flatMap(first -> {
+        return customerSource.listCustomers(tenant, null, 1, size).flatMap(first -> {
             long wanted = Math.min(first.total(), max);
             int pageCount = (int) ((wanted + size - 1) / size);
             List<Uni<CustomerPage>> rest = new ArrayList<>();
             for (int page = 2; page <= pageCount; page++) {
-                rest.add(vobiz.listCustomers(partner, null, page, size));
+                rest.add(customerSource.listCustomers(tenant, null, page, size));
             }
             Uni<List<CustomerPage>> more = rest.isEmpty() ? Uni.createFrom().item(List.of())
                     : Uni.join().all(rest).andFailFast();
@@ -137,15 +138,15 @@ public class LeaderboardService {
     }
 
     private Uni<Outcome> read(Caller caller, Customer customer, Request request) {
-        return Uni.createFrom().deferred(() -> router.forCustomer(caller.tenant(), customer.id(), request.filter()))
-                .flatMap(route -> {
+        return Uni.createFrom().deferred(() -> calls.customer(caller.tenant(), customer.id(), request.filter()))
+                .flatMap(scope -> {
                     if (request.metric() == LeaderboardMetric.POOR_QUALITY_SHARE) {
-                        return scanner.scan(route, request.filter(), Math.max(1, config.maxCallsPerCustomer()))
+                        return scanner.scan(scope, request.filter(), Math.max(1, config.maxCallsPerCustomer()))
                                 .map(scan -> Outcome.read(customer, scan.summary(), CallQualityReport.of(
                                         thresholds, scan,
                                         QualityService.worstCallsScope(request.filter()))));
                     }
-                    return pages.page(route, request.filter(), 1, 1).map(CallPage::summary)
+                    return pages.page(scope, request.filter(), 1, 1).map(CallPage::summary)
                             .map(summary -> Outcome.read(customer, summary, null));
                 });
     }
@@ -158,7 +159,7 @@ public class LeaderboardService {
             if (first instanceof GatewayException g) {
                 throw g;
             }
-            throw VobizClient.isNotFound(first) ? CdrRouter.NotFound.customer(failed.get(0).customer().id())
+            throw first instanceof UpstreamNotFoundException ? AccessPolicy.notFoundCustomer(failed.get(0).customer().id())
                     : new IllegalStateException("no customer could be read", first);
         }
         Comparator<Scored> byValue = Comparator.comparing(Scored::value);
@@ -203,9 +204,9 @@ public class LeaderboardService {
         if (f instanceof GatewayException g) {
             return new LeaderboardFailure(o.customer().id(), g.code(), g.retryable(), g.getMessage());
         }
-        if (VobizClient.isNotFound(f)) {
+        if (f instanceof UpstreamNotFoundException) {
             return new LeaderboardFailure(o.customer().id(), "NOT_FOUND", false,
-                    CdrRouter.NotFound.customer(o.customer().id()).getMessage());
+                    AccessPolicy.notFoundCustomer(o.customer().id()).getMessage());
         }
         LOG.warnf("Leaderboard read of customer %s failed unexpectedly: %s", o.customer().id(), f.getClass().getSimpleName());
         return new LeaderboardFailure(o.customer().id(), "INTERNAL", false,

@@ -11,10 +11,11 @@ import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.paging.Cursors;
 import dev.cdrgateway.paging.PageInfo;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
-import dev.cdrgateway.vobiz.CdrRoute;
-import dev.cdrgateway.vobiz.CdrRouter;
-import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.domain.error.UpstreamNotFoundException;
+import dev.cdrgateway.domain.port.CallScope;
+import dev.cdrgateway.domain.port.CallSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +31,7 @@ import java.util.List;
 @ApplicationScoped
 public class QualityService {
 
-    private final CdrRouter router;
+    private final CallSource source;
     private final CallScanner scanner;
     private final Cursors cursors;
     private final InsightsConfig.Quality config;
@@ -38,12 +39,12 @@ public class QualityService {
     private final PagingConfig.Paging paging;
     private final Clock clock;
 
-    QualityService(CdrRouter router, CallScanner scanner, Cursors cursors, InsightsConfig config, PagingConfig paging,
+    QualityService(CallSource source, CallScanner scanner, Cursors cursors, InsightsConfig config, PagingConfig paging,
                    QualityThresholds thresholds,
                    Clock clock) {
         this.clock = clock;
         this.thresholds = thresholds;
-        this.router = router;
+        this.source = source;
         this.scanner = scanner;
         this.cursors = cursors;
         this.config = config.quality();
@@ -54,21 +55,21 @@ public class QualityService {
     public Uni<CallQualityReport> customerReport(Caller caller, String customerId, CallFilter input) {
         CustomerIds.requireValid(customerId, "customerId");
         CallCriteria filter = CallFilter.normalised(input, LocalDate.now(clock));
-        Access.requireVisible(caller, customerId);
-        return router.forKnownCustomer(caller.tenant(), customerId, filter)
-                .flatMap(route -> report(route, filter))
-                .onFailure(VobizClient::isNotFound).transform(f -> CdrRouter.NotFound.customer(customerId));
+        AccessPolicy.requireVisible(caller, customerId);
+        return source.knownCustomer(caller.tenant(), customerId, filter)
+                .flatMap(scope -> report(scope, filter))
+                .onFailure(UpstreamNotFoundException.class).transform(f -> AccessPolicy.notFoundCustomer(customerId));
     }
 
     /** Quality of the partner-wide filtered call log (partner roles only). */
     public Uni<CallQualityReport> globalReport(Caller caller, CallFilter input) {
         CallCriteria filter = CallFilter.normalised(input, LocalDate.now(clock));
-        Access.requirePartner(caller, "callQuality");
-        return report(router.global(caller.tenant()), filter);
+        AccessPolicy.requirePartner(caller, "callQuality");
+        return report(source.partnerWide(caller.tenant()), filter);
     }
 
-    private Uni<CallQualityReport> report(CdrRoute route, CallCriteria filter) {
-        return scanner.scan(route, filter, config.maxCalls())
+    private Uni<CallQualityReport> report(CallScope scope, CallCriteria filter) {
+        return scanner.scan(scope, filter, config.maxCalls())
                 .map(scan -> CallQualityReport.of(thresholds, scan, worstCallsScope(filter)));
     }
 

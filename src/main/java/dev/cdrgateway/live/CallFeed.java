@@ -1,9 +1,9 @@
 package dev.cdrgateway.live;
 
 import dev.cdrgateway.domain.Call;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.error.GatewayException;
-import dev.cdrgateway.vobiz.CdrRouter;
-import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.domain.error.UpstreamNotFoundException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -130,8 +130,8 @@ final class CallFeed {
             LOG.warnf("Live feed of tenant %s ended: upstream answered %s", tenant, code(failure));
             stopped = true;
             ended.accept(this);
-            processor.onError(VobizClient.isNotFound(failure) && customerId != null
-                    ? CdrRouter.NotFound.customer(customerId) : failure);
+            processor.onError(failure instanceof UpstreamNotFoundException && customerId != null
+                    ? AccessPolicy.notFoundCustomer(customerId) : failure);
             return;
         }
         failures++;
@@ -145,13 +145,13 @@ final class CallFeed {
 
     /** Errors that polling again will not fix: rejected credentials or request, an unknown customer. */
     private static boolean permanent(Throwable failure) {
-        return VobizClient.isNotFound(failure) || failure instanceof GatewayException g && !g.retryable();
+        return failure instanceof UpstreamNotFoundException || failure instanceof GatewayException g && !g.retryable();
     }
 
     private static String code(Throwable failure) {
         if (failure instanceof GatewayException g) {
             return g.code();
         }
-        return VobizClient.isNotFound(failure) ? "NOT_FOUND" : failure.getClass().getSimpleName();
+        return failure instanceof UpstreamNotFoundException ? "NOT_FOUND" : failure.getClass().getSimpleName();
     }
 }

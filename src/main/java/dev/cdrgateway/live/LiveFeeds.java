@@ -3,10 +3,10 @@ package dev.cdrgateway.live;
 import dev.cdrgateway.domain.Call;
 import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.CustomerIds;
+import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
-import dev.cdrgateway.vobiz.CdrRoute;
-import dev.cdrgateway.vobiz.CdrRouter;
-import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.domain.port.CallScope;
+import dev.cdrgateway.domain.port.CallSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -26,19 +26,17 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LiveFeeds {
 
-    /** Which feed: the tenant and the upstream data source ({@link CdrRoute#identity()}). */
+    /** Which feed: the tenant and the upstream data source ({@link CallScope#identity()}). */
     record FeedKey(String tenant, String source) {
     }
 
-    private final CdrRouter router;
-    private final VobizClient vobiz;
+    private final CallSource source;
     private final Vertx vertx;
     private final LiveConfig config;
     private final Map<FeedKey, CallFeed> feeds = new ConcurrentHashMap<>();
 
-    LiveFeeds(CdrRouter router, VobizClient vobiz, Vertx vertx, LiveConfig config) {
-        this.router = router;
-        this.vobiz = vobiz;
+    LiveFeeds(CallSource source, Vertx vertx, LiveConfig config) {
+        this.source = source;
         this.vertx = vertx;
         this.config = config;
     }
@@ -59,25 +57,23 @@ public class LiveFeeds {
      * the same {@code NOT_FOUND} a query would, without any upstream call).
      */
     public Multi<Call> callCompleted(Caller caller, String customerId) {
-        String customer = caller.customerOrOwn(customerId);
+        String customer = AccessPolicy.customerOrOwn(caller, customerId);
         if (customer == null) {
             // Partner users without a customer id: the partner-wide log (one feed per tenant).
-            return join(caller, Uni.createFrom().item(() -> router.global(caller.tenant())), null);
+            return join(caller, Uni.createFrom().item(() -> source.partnerWide(caller.tenant())), null);
         }
         CustomerIds.requireValid(customer, "customerId");
-        if (!caller.maySee(customer)) {
-            throw CdrRouter.NotFound.customer(customer);
-        }
-        return join(caller, router.forCustomer(caller.tenant(), customer, CallCriteria.NONE), customer);
+        AccessPolicy.requireVisible(caller, customer);
+        return join(caller, source.customer(caller.tenant(), customer, CallCriteria.NONE), customer);
     }
 
-    private Multi<Call> join(Caller caller, Uni<CdrRoute> route, String customer) {
+    private Multi<Call> join(Caller caller, Uni<CallScope> route, String customer) {
         String tenant = caller.tenant().value();
         return route.onItem().transformToMulti(r -> Multi.createFrom().deferred(() -> {
             FeedKey key = new FeedKey(tenant, r.identity());
             CallFeed feed = feeds.compute(key, (k, existing) -> {
                 CallFeed joined = existing != null ? existing : new CallFeed(tenant, customer,
-                        () -> vobiz.pollRecentCalls(r, config.pollSize(), tenant), vertx, config,
+                        () -> source.pollRecentCalls(r, config.pollSize(), caller.tenant()), vertx, config,
                         ended -> feeds.remove(k, ended));
                 joined.subscribers++;
                 if (existing == null) {

@@ -3,9 +3,8 @@ package dev.cdrgateway.paging;
 import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.port.CallPage;
 
-import dev.cdrgateway.paging.Paginator;
-import dev.cdrgateway.vobiz.CdrRoute;
-import dev.cdrgateway.vobiz.VobizClient;
+import dev.cdrgateway.domain.port.CallScope;
+import dev.cdrgateway.domain.port.CallSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -21,27 +20,27 @@ import java.util.Map;
 @RequestScoped
 public class CallPages {
 
-    private final VobizClient vobiz;
+    private final CallSource calls;
     private final Map<String, Uni<CallPage>> anyPageOfSet = new LinkedHashMap<>();
 
-    CallPages(VobizClient vobiz) {
-        this.vobiz = vobiz;
+    CallPages(CallSource calls) {
+        this.calls = calls;
     }
 
     /** Page {@code page} (1-based) of size {@code perPage} of the set; remembered as a source of its summary. */
-    public synchronized Uni<CallPage> page(CdrRoute route, CallCriteria filter, int page, int perPage) {
-        Uni<CallPage> result = vobiz.listCalls(route, filter, page, perPage);
-        anyPageOfSet.putIfAbsent(setKey(route, filter), result);
+    public synchronized Uni<CallPage> page(CallScope scope, CallCriteria filter, int page, int perPage) {
+        Uni<CallPage> result = calls.listCalls(scope, filter, page, perPage);
+        anyPageOfSet.putIfAbsent(setKey(scope, filter), result);
         return result;
     }
 
     /** Any page of the set already requested in this request, else its first page. */
-    public synchronized Uni<CallPage> anyPage(CdrRoute route, CallCriteria filter) {
-        Uni<CallPage> known = anyPageOfSet.get(setKey(route, filter));
-        return known != null ? known : page(route, filter, 1, Paginator.PROBE_PAGE_SIZE);
+    public synchronized Uni<CallPage> anyPage(CallScope scope, CallCriteria filter) {
+        Uni<CallPage> known = anyPageOfSet.get(setKey(scope, filter));
+        return known != null ? known : page(scope, filter, 1, Paginator.PROBE_PAGE_SIZE);
     }
 
-    private static String setKey(CdrRoute route, CallCriteria filter) {
-        return route.identity() + "|" + filter.canonical();
+    private static String setKey(CallScope scope, CallCriteria filter) {
+        return scope.identity() + "|" + filter.canonical();
     }
 }

@@ -1,17 +1,21 @@
 package dev.cdrgateway.vobiz;
 
+import dev.cdrgateway.domain.port.CallScope;
+
 /**
- * Which Vobiz endpoint family serves a CDR read, with the credentials it is called with. Decided only by
- * {@link CdrRouter}. {@link #identity()} names whose data the answers are (auth ids, never tokens): the key
- * for sharing and caching responses.
+ * The Vobiz {@link CallScope}: which Vobiz endpoint family serves a CDR read, with the credentials it is called
+ * with. Decided only by {@link CdrRouter}. {@link #identity()} names whose data the answers are (auth ids, never
+ * tokens): the key for sharing and caching responses.
  */
-public sealed interface CdrRoute {
+sealed interface CdrRoute extends CallScope {
 
-    /** Stable identity of the data source, safe to log and to use in cache keys. */
-    String identity();
-
-    /** The customer the data belongs to; {@code null} for the partner-wide log. */
-    String customerId();
+    /** The Vobiz route behind a scope this adapter handed out. */
+    static CdrRoute of(CallScope scope) {
+        if (scope instanceof CdrRoute route) {
+            return route;
+        }
+        throw new IllegalArgumentException("Not a Vobiz call scope: " + scope.identity());
+    }
 
     /** A customer's calls through its own account credentials ({@code /api/v1/Account/{id}/cdr...}). */
     record Account(VobizCredentials credentials) implements CdrRoute {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * record carried an {@code auth_token}. Only the routing uses {@link #ownCredentials()}; it never leaves the
  * upstream and tenant layers.
  */
-public record CustomerRecord(Customer customer, Optional<VobizCredentials> ownCredentials) {
+record CustomerRecord(Customer customer, Optional<VobizCredentials> ownCredentials) {
 
     @Override
     public String toString() {

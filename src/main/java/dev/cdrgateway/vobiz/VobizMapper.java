@@ -2,17 +2,13 @@ package dev.cdrgateway.vobiz;
 
 import dev.cdrgateway.domain.QualityThresholds;
 
-import dev.cdrgateway.domain.AppliedFilter;
 import dev.cdrgateway.domain.Call;
 import dev.cdrgateway.domain.CallBilling;
 import dev.cdrgateway.domain.CallDirection;
-import dev.cdrgateway.domain.CallFilterField;
-import dev.cdrgateway.domain.CallListEndpoint;
 import dev.cdrgateway.domain.port.CallPage;
 import dev.cdrgateway.domain.CallQuality;
 import dev.cdrgateway.domain.CallStatus;
 import dev.cdrgateway.domain.CallTiming;
-import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.Hangup;
 import dev.cdrgateway.domain.HangupCause;
 import dev.cdrgateway.domain.SipDetails;
@@ -24,7 +20,6 @@ import dev.cdrgateway.vobiz.dto.VobizAccount;
 import dev.cdrgateway.vobiz.dto.VobizAccountPage;
 import dev.cdrgateway.vobiz.dto.VobizCdr;
 import dev.cdrgateway.vobiz.dto.VobizCdrPage;
-import dev.cdrgateway.vobiz.dto.VobizSearchEcho;
 import dev.cdrgateway.vobiz.dto.VobizSummary;
 import org.jboss.logging.Logger;
 
@@ -37,10 +32,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,88 +149,6 @@ public final class VobizMapper {
             total = rows.size();
         }
         return new CallPage(rows, total, toSummary(page.summary(), total, rows));
-    }
-
-    /** Criteria the primary pages document for the account list and search endpoints (docs/vobiz-contract.md#documented-and-pass-through-filters). */
-    private static final Set<CallFilterField> ACCOUNT_DOCUMENTED = EnumSet.of(CallFilterField.FROM_DATE,
-            CallFilterField.TO_DATE, CallFilterField.DIRECTION, CallFilterField.MIN_DURATION_SECONDS,
-            CallFilterField.CALLER_NUMBER, CallFilterField.CALLEE_NUMBER);
-    /** Criteria the primary pages document for the partner CDR endpoints (docs/vobiz-contract.md#documented-and-pass-through-filters). */
-    private static final Set<CallFilterField> PARTNER_DOCUMENTED = EnumSet.of(CallFilterField.FROM_DATE,
-            CallFilterField.TO_DATE, CallFilterField.DIRECTION, CallFilterField.STATUS, CallFilterField.HANGUP_CAUSE,
-            CallFilterField.MIN_DURATION_SECONDS);
-
-    /**
-     * The filter a list endpoint applied: the search echo's values for the criteria it echoes (an empty string
-     * meaning "not applied"), the sent parameters for the rest, which requested criteria the endpoint does not
-     * document (pass-through) and which the echo contradicts. Number values are never logged.
-     */
-    public static AppliedFilter toAppliedFilter(CallListEndpoint endpoint, CallCriteria sent, VobizSearchEcho echo) {
-        Set<CallFilterField> documented = endpoint == CallListEndpoint.ACCOUNT_LIST
-                || endpoint == CallListEndpoint.ACCOUNT_SEARCH ? ACCOUNT_DOCUMENTED : PARTNER_DOCUMENTED;
-        CallDirection direction = sent.direction();
-        HangupCause cause = sent.hangupCause();
-        String caller = sent.callerNumber();
-        String callee = sent.calleeNumber();
-        List<CallFilterField> notApplied = new ArrayList<>();
-        Set<CallFilterField> confirmed = EnumSet.noneOf(CallFilterField.class);
-        if (echo != null) {
-            direction = CallDirection.fromWire(blankToNull(echo.callDirection()));
-            cause = blankToNull(echo.hangupCause()) == null ? null : HangupCause.fromWire(echo.hangupCause());
-            caller = blankToNull(echo.fromNumber());
-            callee = blankToNull(echo.toNumber());
-            compare(CallFilterField.DIRECTION, sent.direction(), direction, notApplied, confirmed);
-            compare(CallFilterField.HANGUP_CAUSE, sent.hangupCause(), cause, notApplied, confirmed);
-            compare(CallFilterField.CALLER_NUMBER, sent.callerNumber(), caller, notApplied, confirmed);
-            compare(CallFilterField.CALLEE_NUMBER, sent.calleeNumber(), callee, notApplied, confirmed);
-        }
-        List<CallFilterField> notGuaranteed = new ArrayList<>();
-        for (CallFilterField field : requested(sent)) {
-            if (!documented.contains(field) && !confirmed.contains(field) && !notApplied.contains(field)) {
-                notGuaranteed.add(field);
-            }
-        }
-        return new AppliedFilter(endpoint, echo != null, sent.fromDate(), sent.toDate(), direction, sent.status(), cause,
-                sent.minDurationSeconds(), sent.maxDurationSeconds(), caller, callee, List.copyOf(notGuaranteed),
-                List.copyOf(notApplied));
-    }
-
-    private static void compare(CallFilterField field, Object sent, Object echoed, List<CallFilterField> notApplied,
-                                Set<CallFilterField> confirmed) {
-        if (sent == null) {
-            return;
-        }
-        if (sent.equals(echoed)) {
-            confirmed.add(field);
-        } else {
-            notApplied.add(field);
-        }
-    }
-
-    private static List<CallFilterField> requested(CallCriteria f) {
-        List<CallFilterField> fields = new ArrayList<>();
-        if (f.fromDate() != null) {
-            fields.add(CallFilterField.FROM_DATE);
-            fields.add(CallFilterField.TO_DATE);
-        }
-        addIf(fields, f.direction(), CallFilterField.DIRECTION);
-        addIf(fields, f.status(), CallFilterField.STATUS);
-        addIf(fields, f.hangupCause(), CallFilterField.HANGUP_CAUSE);
-        addIf(fields, f.minDurationSeconds(), CallFilterField.MIN_DURATION_SECONDS);
-        addIf(fields, f.maxDurationSeconds(), CallFilterField.MAX_DURATION_SECONDS);
-        addIf(fields, f.callerNumber(), CallFilterField.CALLER_NUMBER);
-        addIf(fields, f.calleeNumber(), CallFilterField.CALLEE_NUMBER);
-        return fields;
-    }
-
-    private static void addIf(List<CallFilterField> fields, Object value, CallFilterField field) {
-        if (value != null) {
-            fields.add(field);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**

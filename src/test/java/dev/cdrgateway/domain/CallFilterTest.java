@@ -114,22 +114,6 @@ class CallFilterTest {
     }
 
     @Test
-    void statusHangupCauseAndMaximumDurationNeedThePartnerApi() {
-        assertTrue(normalised(filter().status(CallStatus.BUSY)).needsPartnerApi(), "status");
-        assertTrue(normalised(filter().cause(HangupCause.USER_BUSY)).needsPartnerApi(), "hangupCause");
-        assertTrue(normalised(filter().max(30)).needsPartnerApi(), "maxDurationSeconds");
-    }
-
-    @Test
-    void accountApiFiltersDoNotNeedThePartnerApi() {
-        CallCriteria f = normalised(filter().from(MAR_20).to(TODAY).direction(CallDirection.INBOUND).min(5)
-                .caller("+918000000001").callee("+918000000002"));
-
-        assertFalse(f.needsPartnerApi());
-        assertFalse(CallCriteria.NONE.needsPartnerApi());
-    }
-
-    @Test
     void canonicalFormDiffersWhenAnyCriterionDiffers() {
         CallCriteria a = normalised(filter().from(MAR_20).to(TODAY).caller("+918000000001"));
         CallCriteria b = normalised(filter().from(MAR_20).to(TODAY).caller("+918000000002"));

@@ -3,7 +3,6 @@ package dev.cdrgateway.testsupport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.cdrgateway.vobiz.CdrRouter;
 import dev.cdrgateway.resilience.UpstreamExecutor;
 import io.quarkus.cache.CacheManager;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -34,9 +33,6 @@ public abstract class UpstreamTest {
     @Inject
     UpstreamExecutor executor;
 
-    @Inject
-    CdrRouter router;
-
     @BeforeEach
     protected void resetUpstream() {
         vobiz.resetAll();
@@ -44,7 +40,6 @@ public abstract class UpstreamTest {
             caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely();
         }
         executor.invalidateStaleCopies();
-        router.forgetCustomerRoutes();
         breakers.resetAll();
     }
 

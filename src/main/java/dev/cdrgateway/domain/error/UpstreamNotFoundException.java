@@ -1,11 +1,7 @@
 package dev.cdrgateway.domain.error;
 
-import dev.cdrgateway.vobiz.VobizClient;
-
-import dev.cdrgateway.domain.error.GatewayException;
-
 /**
- * Vobiz answered 404. {@link VobizClient} turns it into an empty result where that is the answer, and the services
+ * Vobiz answered 404. The provider turns it into an empty result where that is the answer, and the services
  * decide whether it is a {@code NOT_FOUND} for the caller with a message naming what was asked for. Should one
  * reach a client unmapped, it is still a {@code NOT_FOUND} (with a message that names nothing), never an
  * internal error.
