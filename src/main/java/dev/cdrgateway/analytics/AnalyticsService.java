@@ -155,10 +155,11 @@ public class AnalyticsService {
                 }));
     }
 
-    /** The set split by status, on the partner API (the one documenting the {@code status} filter). */
+    /** The set split by status, read where the provider applies the {@code status} criterion. */
     public Uni<CallsByStatus> byStatus(Caller caller, CallBreakdown scope) {
         CallCriteria filter = scope.filter;
-        return partnerRoute(caller, scope).flatMap(route -> split(route, filter, List.of(CallStatus.values()),
+        return scopeApplying(caller, scope, Filters.withStatus(filter, CallStatus.ANSWERED))
+                .flatMap(route -> split(route, filter, List.of(CallStatus.values()),
                 filter.status(), Filters::withStatus,
                 (values, total) -> {
                     List<StatusShare> rows = new ArrayList<>();
@@ -169,12 +170,13 @@ public class AnalyticsService {
     }
 
     /**
-     * The set split by hangup cause, on the partner API (the one documenting {@code hangup_cause}): one summary per
-     * documented cause; UNKNOWN is what they leave of the set's total.
+     * The set split by hangup cause, read where the provider applies the {@code hangupCause} criterion: one summary
+     * per documented cause; UNKNOWN is what they leave of the set's total.
      */
     public Uni<CallsByHangupCause> byHangupCause(Caller caller, CallBreakdown scope) {
         CallCriteria filter = scope.filter;
-        return partnerRoute(caller, scope).flatMap(route -> split(route, filter, DOCUMENTED_CAUSES,
+        return scopeApplying(caller, scope, Filters.withHangupCause(filter, DOCUMENTED_CAUSES.get(0)))
+                .flatMap(route -> split(route, filter, DOCUMENTED_CAUSES,
                 filter.hangupCause(), Filters::withHangupCause,
                 (values, total) -> {
                     long known = sum(values);
@@ -199,12 +201,11 @@ public class AnalyticsService {
     }
 
     /**
-     * A partner route for the scope (a status criterion sends any customer read there), so that the split values
-     * and the total they are compared with come from the same endpoint.
+     * The scope the provider chooses for the split's criterion (asked with one of its values), used for every value
+     * and for the total too: the values and the total they are compared with come from the same source.
      */
-    private Uni<CallScope> partnerRoute(Caller caller, CallBreakdown scope) {
-        return cdrs.scope(caller, scope.getCustomerId(), Filters.withStatus(scope.filter, CallStatus.ANSWERED),
-                "callBreakdown");
+    private Uni<CallScope> scopeApplying(Caller caller, CallBreakdown scope, CallCriteria withOneValue) {
+        return cdrs.scope(caller, scope.getCustomerId(), withOneValue, "callBreakdown");
     }
 
     /** How values of one dimension are put into a filter. */
