@@ -18,7 +18,7 @@ import java.util.List;
  * A validated time series request and its buckets (UTC). DAY, WEEK (ISO: Monday to Sunday) and MONTH buckets are
  * whole days, clipped to the range (a clipped first or last bucket is {@link Bucket#partial() partial}); HOUR
  * buckets split each day of the range into 24. Built without I/O, so a bad request is refused before any upstream
- * call ({@code ArgumentValidation} and the service both call {@link #of}).
+ * call ({@link AnalyticsFieldRules} and the service both call {@link #of}).
  *
  * @param filter the other criteria; its date range is always unset (the series' range replaces it per bucket)
  */

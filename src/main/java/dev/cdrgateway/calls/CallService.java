@@ -8,7 +8,6 @@ import dev.cdrgateway.paging.CallPages;
 
 import dev.cdrgateway.paging.PagingConfig;
 import dev.cdrgateway.domain.CustomerIds;
-import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.paging.ConnectionArgs;
 import dev.cdrgateway.paging.Cursors;
 import dev.cdrgateway.paging.Paginator;
@@ -24,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Calls of one customer or of the whole partner: validates input (before any upstream call), checks the caller
@@ -32,9 +30,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class CallService {
-
-    private static final Pattern CALL_UUID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
-    private static final List<String> RESERVED_CALL_IDS = List.of("search", "recent", "export");
 
     private final CallSource source;
     private final CallPages pages;
@@ -90,7 +85,7 @@ public class CallService {
     /** One call of a customer by uuid; {@code NOT_FOUND} when that customer has no such call. */
     public Uni<Call> call(Caller caller, String customerId, String uuid) {
         CustomerIds.requireValid(customerId, "customerId");
-        requireCallUuid(uuid);
+        CallFieldRules.requireCallUuid(uuid);
         AccessPolicy.requireVisible(caller, customerId);
         return source.customer(caller.tenant(), customerId, CallCriteria.NONE)
                 .flatMap(scope -> source.getCall(scope, uuid))
@@ -101,7 +96,7 @@ public class CallService {
     /** A customer's most recent calls, newest first. */
     public Uni<List<Call>> recentCalls(Caller caller, String customerId, int limit) {
         CustomerIds.requireValid(customerId, "customerId");
-        requireRecentLimit(limit, paging);
+        CallFieldRules.requireRecentLimit(limit, paging);
         AccessPolicy.requireVisible(caller, customerId);
         return source.customer(caller.tenant(), customerId, CallCriteria.NONE)
                 .flatMap(scope -> source.recentCalls(scope, limit));
@@ -139,43 +134,7 @@ public class CallService {
     }
 
     private Paginator.Request request(ConnectionArgs args, String scope, CallCriteria filter) {
-        return connectionRequest(scope, filter, args, paging, cursors);
-    }
-
-    /**
-     * Validates the arguments of a call connection and decodes its cursors, without I/O.
-     *
-     * @param scope {@code customer:<id>} or {@code all}: cursors are only valid within the scope they came from
-     * @throws BadUserInputException naming the argument to fix
-     */
-    public static Paginator.Request connectionRequest(String scope, CallCriteria filter, ConnectionArgs args,
-                                                      PagingConfig.Paging paging, Cursors cursors) {
-        ConnectionArgs valid = args.validated(paging.defaultFirst(), paging.maxFirst());
-        return Paginator.request(valid, Cursors.fingerprint(scope + "|" + filter.canonical()), cursors);
-    }
-
-    /**
-     * Validates a call uuid (it goes into an upstream path).
-     *
-     * @throws BadUserInputException when it is not a uuid-like id or collides with an endpoint name
-     */
-    public static String requireCallUuid(String uuid) {
-        if (uuid == null || !CALL_UUID.matcher(uuid).matches() || RESERVED_CALL_IDS.contains(uuid.toLowerCase())) {
-            throw new BadUserInputException("`uuid` must be a call UUID such as d0000000-0000-4000-8000-000000000006");
-        }
-        return uuid;
-    }
-
-    /**
-     * Validates a recent-calls limit.
-     *
-     * @throws BadUserInputException when outside 1..max
-     */
-    public static int requireRecentLimit(int limit, PagingConfig.Paging paging) {
-        if (limit < 1 || limit > paging.maxRecent()) {
-            throw new BadUserInputException("`limit` must be between 1 and " + paging.maxRecent() + ", got " + limit);
-        }
-        return limit;
+        return CallFieldRules.connectionRequest(scope, filter, args, paging, cursors);
     }
 
     /** The normalised filter for today's UTC date. */

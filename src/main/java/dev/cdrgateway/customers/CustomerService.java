@@ -5,7 +5,6 @@ import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.port.CustomerPage;
 
 import dev.cdrgateway.paging.PagingConfig;
-import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.paging.ConnectionArgs;
 import dev.cdrgateway.paging.Cursors;
 import dev.cdrgateway.paging.Paginator;
@@ -28,8 +27,6 @@ import java.util.Set;
 @ApplicationScoped
 public class CustomerService {
 
-    private static final int MAX_SEARCH_LENGTH = 100;
-
     private final CustomerSource source;
     private final Cursors cursors;
     private final PagingConfig.Paging paging;
@@ -42,38 +39,14 @@ public class CustomerService {
 
     /** A page of the partner's customers, optionally searched by name, e-mail or id (partner roles only). */
     public Uni<CustomerConnection> customers(Caller caller, String search, ConnectionArgs args) {
-        String term = searchTerm(search);
-        Paginator.Request request = connectionRequest(term, args, paging, cursors);
+        String term = CustomerFieldRules.searchTerm(search);
+        Paginator.Request request = CustomerFieldRules.connectionRequest(term, args, paging, cursors);
         AccessPolicy.requirePartner(caller, "customers");
         return Paginator.<Customer, CustomerPage>fetch(request, cursors,
                         (page, perPage) -> source.listCustomers(caller.tenant(), term, page, perPage))
                 .map(window -> new CustomerConnection(
                         window.rows().stream().map(r -> new CustomerEdge(r.cursor(), r.node())).toList(),
                         window.pageInfo(), window.totalCount()));
-    }
-
-    /**
-     * The normalised search term (trimmed, null when blank).
-     *
-     * @throws BadUserInputException when longer than 100 characters
-     */
-    public static String searchTerm(String search) {
-        String term = search == null || search.isBlank() ? null : search.strip();
-        if (term != null && term.length() > MAX_SEARCH_LENGTH) {
-            throw new BadUserInputException("`search` must be at most " + MAX_SEARCH_LENGTH + " characters");
-        }
-        return term;
-    }
-
-    /**
-     * Validates the connection arguments of the customer list and decodes its cursors, without I/O.
-     *
-     * @throws BadUserInputException naming the argument to fix
-     */
-    public static Paginator.Request connectionRequest(String term, ConnectionArgs args, PagingConfig.Paging paging,
-                                                      Cursors cursors) {
-        ConnectionArgs valid = args.validated(paging.defaultFirst(), paging.maxFirst());
-        return Paginator.request(valid, Cursors.fingerprint("customers|" + term), cursors);
     }
 
     /** One customer; {@code NOT_FOUND} when unknown, another partner's, or outside a customer user's scope. */

@@ -29,4 +29,13 @@ public final class CustomerIds {
         }
         return id;
     }
+
+    /**
+     * Returns {@code id} when absent or valid.
+     *
+     * @throws BadUserInputException naming {@code argument}
+     */
+    public static String requireValidIfPresent(String id, String argument) {
+        return id == null ? null : requireValid(id, argument);
+    }
 }

@@ -91,7 +91,7 @@ record ExportRequest(String customerId, CallCriteria filter) {
                 params.get("callerNumber"), params.get("calleeNumber"));
     }
 
-    // Same messages as the GraphQL argument validation (graphql/ArgumentValidation).
+    // Same messages as the GraphQL argument readers (graphql/ArgumentValues).
 
     private static LocalDate date(String value, String argument) {
         return value == null ? null : parse(() -> LocalDate.parse(value),

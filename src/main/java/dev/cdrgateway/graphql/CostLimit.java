@@ -42,7 +42,7 @@ final class CostLimit extends SimplePerformantInstrumentation {
         long sum = 0;
         for (ExecutableNormalizedField field : fields) {
             long children = costOf(field.getChildren());
-            sum += cost.cost(field.getName(), field.getResolvedArguments(), (int) Math.min(Integer.MAX_VALUE / 2, children));
+            sum += cost.cost(field, (int) Math.min(Integer.MAX_VALUE / 2, children));
             if (sum > Integer.MAX_VALUE / 2) {
                 return sum;
             }

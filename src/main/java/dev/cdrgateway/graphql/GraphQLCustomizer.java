@@ -1,12 +1,8 @@
 package dev.cdrgateway.graphql;
 
 import dev.cdrgateway.http.GraphQLHttpRules;
-import dev.cdrgateway.paging.Cursors;
 
 import dev.cdrgateway.domain.error.GatewayException;
-import dev.cdrgateway.analytics.AnalyticsConfig;
-import dev.cdrgateway.insights.InsightsConfig;
-import dev.cdrgateway.paging.PagingConfig;
 import dev.cdrgateway.resilience.RequestScope;
 import dev.cdrgateway.security.TenantContext;
 import graphql.ExecutionResult;
@@ -24,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.lang.reflect.Field;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,24 +44,20 @@ public class GraphQLCustomizer {
     public static final String UPSTREAM_CALLS = "cdr-gateway.upstream-calls";
 
     private final LimitsConfig limits;
-    private final PagingConfig paging;
-    private final AnalyticsConfig analytics;
-    private final InsightsConfig insights;
-    private final Cursors cursors;
-    private final Clock clock;
+    private final ArgumentValidation arguments;
+    private final QueryCost cost;
 
-    GraphQLCustomizer(LimitsConfig limits, PagingConfig paging, AnalyticsConfig analytics, InsightsConfig insights,
-                      Cursors cursors, Clock clock) {
-        this.clock = clock;
+    GraphQLCustomizer(LimitsConfig limits, ArgumentValidation arguments, QueryCost cost) {
         this.limits = limits;
-        this.paging = paging;
-        this.analytics = analytics;
-        this.insights = insights;
-        this.cursors = cursors;
+        this.arguments = arguments;
+        this.cost = cost;
     }
 
     void customize(@Observes GraphQL.Builder builder) {
-        builder.schema(StrictScalars.apply(builderField(builder, "graphQLSchema", GraphQLSchema.class)));
+        GraphQLSchema schema = StrictScalars.apply(builderField(builder, "graphQLSchema", GraphQLSchema.class));
+        arguments.requireDeclaredIn(schema);
+        cost.requireDeclaredIn(schema);
+        builder.schema(schema);
         List<Instrumentation> chain = new ArrayList<>();
         Instrumentation existing = builderField(builder, "instrumentation", Instrumentation.class);
         if (existing != null) {
@@ -77,8 +68,7 @@ public class GraphQLCustomizer {
         // Documents that did not pass GraphQLHttpRules (WebSocket subscriptions) are bounded before validation.
         chain.add(new DocumentBounds(limits));
         // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
-        chain.add(new FieldValidationInstrumentation(
-                new ArgumentValidation(paging.paging(), cursors, clock, analytics, insights)));
+        chain.add(new FieldValidationInstrumentation(arguments));
         chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
             @Override
             public graphql.execution.instrumentation.InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
@@ -91,7 +81,7 @@ public class GraphQLCustomizer {
                         : super.beginExecuteOperation(parameters, state);
             }
         });
-        chain.add(new CostLimit(limits.maxComplexity(), new QueryCost(paging.paging().defaultFirst())));
+        chain.add(new CostLimit(limits.maxComplexity(), cost));
         chain.add(new dev.cdrgateway.live.WebSocketOperations());
         chain.add(new ErrorCodes(GraphQLCustomizer::observe, GraphQLCustomizer::responseExtensions));
         builder.instrumentation(new ChainedInstrumentation(chain));

@@ -1,44 +1,49 @@
 package dev.cdrgateway.graphql;
 
-import dev.cdrgateway.analytics.AnalyticsCost;
-import dev.cdrgateway.insights.InsightsCost;
+import dev.cdrgateway.domain.schema.FieldCosts;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.schema.GraphQLSchema;
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.List;
+import java.util.Optional;
 
-/** How much an operation costs: list/connection fields multiply their selection's cost by their page size. */
-final class QueryCost {
+/**
+ * How much a field of an operation costs: 1, plus the surcharge its feature sets for the upstream reads it fans out
+ * to, plus its selection's cost times the number of times the field repeats it (a page's rows, a series' buckets).
+ * The features price their fields ({@link FieldCosts} beans); a field none of them prices costs 1 plus its selection.
+ */
+@ApplicationScoped
+class QueryCost {
 
-    private final int defaultPageSize;
+    private static final FieldCosts.Cost PLAIN = new FieldCosts.Cost(0, 1);
 
-    QueryCost(int defaultPageSize) {
-        this.defaultPageSize = defaultPageSize;
+    private final RulesByField<FieldCosts.CostRule> rules;
+
+    QueryCost(@All List<FieldCosts> contributors) {
+        this.rules = RulesByField.merge("cost rules", contributors, FieldCosts::costRules);
     }
 
-    /** The cost of field {@code name} with these (coerced) arguments whose selection costs {@code childComplexity}. */
-    int cost(String name, Map<String, Object> args, int childComplexity) {
-        OptionalLong analytics = AnalyticsCost.multiplier(name, args);
-        if (analytics.isPresent()) {
-            return (int) Math.min(Integer.MAX_VALUE / 2, 1L + Math.max(1, childComplexity) * analytics.getAsLong());
-        }
-        boolean paged = args.containsKey("first") || args.containsKey("last") || args.containsKey("limit")
-                || args.containsKey("top") || name.equals("leaderboard")
-                || name.equals("calls") || name.equals("customers") || name.equals("recentCalls");
-        int fanOut = InsightsCost.surcharge(name);
-        if (!paged || childComplexity == 0) {
-            return 1 + fanOut + childComplexity;
-        }
-        int size = firstNonNull(args.get("first"), args.get("last"), args.get("limit"), args.get("top"));
-        long cost = 1L + fanOut + (long) childComplexity * Math.max(1, size);
-        return (int) Math.min(Integer.MAX_VALUE / 2, cost);
+    /** Fails unless every rule names a field of {@code schema}. */
+    void requireDeclaredIn(GraphQLSchema schema) {
+        rules.requireDeclaredIn(schema);
     }
 
-    private int firstNonNull(Object... values) {
-        for (Object value : values) {
-            if (value instanceof Number number) {
-                return number.intValue();
+    /** The cost of {@code field} of the normalized operation, whose selection costs {@code childComplexity}. */
+    int cost(ExecutableNormalizedField field, int childComplexity) {
+        FieldCosts.Cost cost = costOf(field);
+        long total = 1L + cost.surcharge() + (long) childComplexity * cost.repetitions();
+        return (int) Math.min(Integer.MAX_VALUE / 2, total);
+    }
+
+    private FieldCosts.Cost costOf(ExecutableNormalizedField field) {
+        for (String type : field.getObjectTypeNames()) {
+            Optional<FieldCosts.CostRule> rule = rules.rule(type + "." + field.getName());
+            if (rule.isPresent()) {
+                return rule.get().of(ArgumentValues.of(type, field));
             }
         }
-        return defaultPageSize;
+        return PLAIN;
     }
 }

@@ -6,7 +6,6 @@ import dev.cdrgateway.paging.CallPages;
 import dev.cdrgateway.domain.CallStatus;
 import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.CustomerIds;
-import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.domain.CallSummary;
 import dev.cdrgateway.domain.access.AccessPolicy;
 import dev.cdrgateway.domain.access.Caller;
@@ -51,37 +50,12 @@ public class AnomalyService {
     public record Windows(DateRange observed, DateRange baseline) {
     }
 
-    /**
-     * Validates the window arguments without I/O.
-     *
-     * @throws BadUserInputException naming the argument to fix
-     */
-    public static Windows windows(Integer windowDays, Integer baselineDays, LocalDate asOf, LocalDate today,
-                                  InsightsConfig.Anomalies config) {
-        int window = windowDays == null ? config.windowDays() : windowDays;
-        int baseline = baselineDays == null ? config.baselineDays() : baselineDays;
-        if (window < 1 || window > config.maxWindowDays()) {
-            throw new BadUserInputException("`windowDays` must be between 1 and " + config.maxWindowDays() + ", got " + window);
-        }
-        if (baseline < 1 || baseline > config.maxBaselineDays()) {
-            throw new BadUserInputException("`baselineDays` must be between 1 and " + config.maxBaselineDays() + ", got "
-                    + baseline);
-        }
-        LocalDate end = asOf == null ? today : asOf;
-        if (end.isAfter(today)) {
-            throw new BadUserInputException("`asOf` (" + end + ") is in the future; the latest allowed is today, " + today);
-        }
-        LocalDate start = end.minusDays(window - 1L);
-        // The baseline's first day must still be a date Vobiz can be sent (years 1 to 9999)
-        dev.cdrgateway.domain.CallFilter.requireCalendarDate(start.minusDays(baseline), "asOf");
-        return new Windows(DateRange.of(start, end), DateRange.of(start.minusDays(baseline), start.minusDays(1)));
-    }
-
     /** Rules evaluated over one customer's calls. */
     public Uni<AnomalyReport> customerReport(Caller caller, String customerId, Integer windowDays, Integer baselineDays,
                                              LocalDate asOf) {
         CustomerIds.requireValid(customerId, "customerId");
-        Windows windows = windows(windowDays, baselineDays, asOf, LocalDate.now(clock), config);
+        Windows windows = InsightsFieldRules.anomalyWindows(windowDays, baselineDays, asOf, LocalDate.now(clock),
+                config);
         AccessPolicy.requireVisible(caller, customerId);
         // The customer is settled once (NOT_FOUND after one record lookup) before the eight summary reads.
         return source.knownCustomer(caller.tenant(), customerId, CallCriteria.NONE)
@@ -92,7 +66,8 @@ public class AnomalyService {
 
     /** Rules evaluated over the partner's whole call log (partner roles only). */
     public Uni<AnomalyReport> globalReport(Caller caller, Integer windowDays, Integer baselineDays, LocalDate asOf) {
-        Windows windows = windows(windowDays, baselineDays, asOf, LocalDate.now(clock), config);
+        Windows windows = InsightsFieldRules.anomalyWindows(windowDays, baselineDays, asOf, LocalDate.now(clock),
+                config);
         AccessPolicy.requirePartner(caller, "anomalies");
         CallScope global = source.partnerWide(caller.tenant());
         return report(null, windows, filter -> Uni.createFrom().item(global));

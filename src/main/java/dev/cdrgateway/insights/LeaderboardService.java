@@ -9,7 +9,6 @@ import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.Customer;
 import dev.cdrgateway.domain.CustomerIds;
 import dev.cdrgateway.domain.port.CustomerPage;
-import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.domain.error.GatewayException;
 import dev.cdrgateway.paging.Paginator;
 import dev.cdrgateway.domain.CallSummary;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Customer leaderboards: lists the partner's customers (paged, up to a bound), reads each one's figures over the
@@ -44,7 +42,6 @@ import java.util.regex.Pattern;
 public class LeaderboardService {
 
     private static final Logger LOG = Logger.getLogger(LeaderboardService.class);
-    private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
     private final CallSource calls;
     private final CustomerSource customerSource;
@@ -69,36 +66,11 @@ public class LeaderboardService {
     public record Request(LeaderboardMetric metric, CallCriteria filter, int top, RankOrder order, String currency) {
     }
 
-    /**
-     * Validates the arguments without I/O.
-     *
-     * @throws BadUserInputException naming the argument to fix
-     */
-    public static Request request(LeaderboardMetric metric, CallCriteria filter, Integer top, RankOrder order,
-                                  String currency, InsightsConfig.Leaderboard config) {
-        if (filter.fromDate() == null) {
-            throw new BadUserInputException("`filter.fromDate` is required: a leaderboard covers a date range");
-        }
-        int size = top == null ? 10 : top;
-        if (size < 1 || size > config.maxTop()) {
-            throw new BadUserInputException("`top` must be between 1 and " + config.maxTop() + ", got " + size);
-        }
-        String code = currency == null || currency.isBlank() ? null : currency.strip().toUpperCase(java.util.Locale.ROOT);
-        if (code != null && !CURRENCY.matcher(code).matches()) {
-            throw new BadUserInputException("`currency` must be an ISO 4217 code such as INR or USD");
-        }
-        if (metric == LeaderboardMetric.COST && code == null) {
-            throw new BadUserInputException("`currency` is required with metric COST: amounts in different currencies "
-                    + "cannot be ranked together; pass e.g. currency: \"INR\"");
-        }
-        return new Request(metric, filter, size, order == null ? RankOrder.HIGHEST_FIRST : order, code);
-    }
-
     /** The leaderboard (partner roles only). */
     public Uni<Leaderboard> leaderboard(Caller caller, LeaderboardMetric metric, CallFilter filter, Integer top,
                                         RankOrder order, String currency) {
-        Request request = request(metric, CallFilter.normalised(filter, LocalDate.now(clock)), top, order, currency,
-                config);
+        Request request = InsightsFieldRules.leaderboardRequest(metric, CallFilter.normalised(filter, LocalDate.now(clock)),
+                top, order, currency, config);
         AccessPolicy.requirePartner(caller, "leaderboard");
         return customers(caller.tenant()).flatMap(listed -> {
             List<Customer> considered = listed.rows().stream()

@@ -8,7 +8,6 @@ import dev.cdrgateway.calls.CallEdge;
 import dev.cdrgateway.domain.CallFilter;
 import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.CustomerIds;
-import dev.cdrgateway.domain.error.BadUserInputException;
 import dev.cdrgateway.paging.Cursors;
 import dev.cdrgateway.paging.PageInfo;
 import dev.cdrgateway.domain.access.AccessPolicy;
@@ -75,7 +74,7 @@ public class QualityService {
 
     /** One page of a report's worst calls (forward paging only; no upstream call). */
     public WorstCallConnection worstCalls(CallQualityReport report, Integer first, String after) {
-        int size = worstCallsFirst(first, paging);
+        int size = InsightsFieldRules.worstCallsFirst(first, paging);
         long start = after == null ? 0 : cursors.decode(after, report.cursorScope(), "after") + 1;
         List<Call> ranked = report.worstFirst();
         List<CallEdge> edges = new ArrayList<>();
@@ -86,21 +85,6 @@ public class QualityService {
         PageInfo info = new PageInfo(end < ranked.size(), start > 0 && !ranked.isEmpty(),
                 edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
         return new WorstCallConnection(edges, info, ranked.size());
-    }
-
-    /**
-     * Validates {@code worstCalls(first)}.
-     *
-     * @throws BadUserInputException when outside 0..max
-     */
-    public static int worstCallsFirst(Integer first, PagingConfig.Paging paging) {
-        if (first == null) {
-            return paging.defaultFirst();
-        }
-        if (first < 0 || first > paging.maxFirst()) {
-            throw new BadUserInputException("`first` must be between 0 and " + paging.maxFirst() + ", got " + first);
-        }
-        return first;
     }
 
     /** The fingerprint {@code worstCalls} cursors are bound to: the report's filter. */

@@ -1,11 +1,24 @@
 package dev.cdrgateway.paging;
 
 import dev.cdrgateway.domain.error.BadUserInputException;
+import dev.cdrgateway.domain.schema.FieldArguments;
+
 /**
  * The Relay arguments of one connection field, validated: at most one of {@code first}/{@code last}, each in
  * {@code 0..max}; {@code first} defaults when neither is given.
  */
 public record ConnectionArgs(Integer first, String after, Integer last, String before) {
+
+    /** The connection arguments of a field, read the way its argument rule and cost read them. */
+    public static ConnectionArgs of(FieldArguments arguments) {
+        return new ConnectionArgs(arguments.integer("first"), arguments.string("after"), arguments.integer("last"),
+                arguments.string("before"));
+    }
+
+    /** The most rows a page of these arguments holds, for pricing: {@code first}, else {@code last}, else the default. */
+    public int pageSize(int defaultFirst) {
+        return first != null ? first : last != null ? last : defaultFirst;
+    }
 
     /**
      * Checks ranges and combinations.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.cdrgateway.testsupport.FixedClock;
 import dev.cdrgateway.testsupport.Tokens;
 import dev.cdrgateway.testsupport.UpstreamTest;
 import dev.cdrgateway.testsupport.Vendor;
@@ -13,10 +14,10 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,6 +57,12 @@ class TimeSeriesTest extends UpstreamTest {
     Cache closed;
     @CacheName("vobiz-open")
     Cache open;
+
+    /** The gateway and these expectations read the same today. */
+    @BeforeEach
+    void fixToday() {
+        FixedClock.install();
+    }
 
     @Test
     void readsOneSummaryPerBucketWithTheBucketsDates() {
@@ -104,7 +111,7 @@ class TimeSeriesTest extends UpstreamTest {
 
     @Test
     void closedBucketsAreCachedLongAndTheOneHoldingTodayBriefly() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = FixedClock.TODAY;
         vobiz.stubFor(partnerGet("/cdrs").willReturn(json(summaryBody(4, 0))));
         Object[] yesterdayAndToday = {"granularity", "DAY", "from", today.minusDays(1).toString(), "to", today.toString()};
 

@@ -2,16 +2,15 @@ package dev.cdrgateway.insights;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.cdrgateway.testsupport.FixedClock;
 import dev.cdrgateway.testsupport.Tokens;
 import dev.cdrgateway.testsupport.UpstreamTest;
 import dev.cdrgateway.testsupport.VobizWireMockResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -64,6 +63,12 @@ class AnomalyTest extends UpstreamTest {
 
     private static ValidatableResponse partnerWide() {
         return post("examples/anomalies", "asOf", OBSERVED);
+    }
+
+    /** The gateway and these expectations read the same today. */
+    @BeforeEach
+    void fixToday() {
+        FixedClock.install();
     }
 
     @Test
@@ -178,7 +183,7 @@ class AnomalyTest extends UpstreamTest {
 
     @Test
     void badWindowsAndForeignCustomersAreRefusedBeforeAnyUpstreamCall() {
-        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        String tomorrow = FixedClock.TODAY.plusDays(1).toString();
         post("examples/anomalies", "windowDays", 0).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         post("examples/anomalies", "windowDays", 32).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         post("examples/anomalies", "baselineDays", 91).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));

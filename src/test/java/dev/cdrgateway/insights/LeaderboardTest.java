@@ -2,6 +2,7 @@ package dev.cdrgateway.insights;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.cdrgateway.testsupport.FixedClock;
 import dev.cdrgateway.testsupport.Tokens;
 import dev.cdrgateway.testsupport.UpstreamTest;
 import dev.cdrgateway.testsupport.Vendor;
@@ -11,10 +12,9 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +68,12 @@ class LeaderboardTest extends UpstreamTest {
         vobiz.stubFor(search("MA_DEMO0001").willReturn(json(InsightsStubs.summaryPage(calls1, 5, 600, "4.50"))));
         vobiz.stubFor(search("MA_DEMO0002").willReturn(json(InsightsStubs.summaryPage(calls2, 15, 1200, "9.75"))));
         vobiz.stubFor(search("MA_DEMO0003").willReturn(json(InsightsStubs.summaryPage(calls3, 12, 1200, "9.75"))));
+    }
+
+    /** The gateway and these expectations read the same today. */
+    @BeforeEach
+    void fixToday() {
+        FixedClock.install();
     }
 
     @Test
@@ -144,7 +150,7 @@ class LeaderboardTest extends UpstreamTest {
     void aRepeatedLeaderboardIsServedFromTheCacheClosedRangesLongOpenOnesShort() {
         stubCustomers();
         stubSummaries(10, 30, 30);
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = FixedClock.TODAY.toString();
 
         for (int i = 0; i < 2; i++) {
             post("insights/leaderboard", "metric", "CALLS", "filter", MARCH).body("errors", nullValue());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cdrgateway.testsupport.GraphQLWebSocket;
 import dev.cdrgateway.testsupport.Tokens;
 import dev.cdrgateway.testsupport.UpstreamTest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -50,6 +52,8 @@ class LiveFeedTest extends UpstreamTest {
     private static final String GLOBEX_TOKEN = "test-globex-token-not-real";
     private static final String RECENT = "/api/v1/Account/" + OWN + "/cdr/recent";
     private static final String PARTNER_CDRS = "/api/v1/partner/accounts/" + OWN + "/cdrs";
+    /** Upstream latency of the polls that must not overlap: longer than the test's poll interval (0.1 s). */
+    private static final int SLOW_POLL_MS = 300;
 
     @TestHTTPResource("/graphql")
     URI graphql;
@@ -162,12 +166,14 @@ class LiveFeedTest extends UpstreamTest {
 
         // From now on every poll finds exactly one new call, and only the newest call is returned: a subscriber
         // gets every call only if every poll served it. A poller per subscriber would split the calls between them.
+        // Each of these polls takes longer than the poll interval, so two pollers of one feed could not help but
+        // have polls in flight at the same time.
         int calls = 6;
         int before = polls(RECENT);
         for (int i = 1; i <= calls; i++) {
             ScenarioMappingBuilder poll = accountGet(OWN, "/recent").inScenario("new call per poll")
                     .whenScenarioStateIs(i == 1 ? Scenario.STARTED : "served c-" + (i - 1))
-                    .willReturn(json(recent("c-" + i)));
+                    .willReturn(json(recent("c-" + i)).withFixedDelay(SLOW_POLL_MS));
             vobiz.stubFor(i < calls ? poll.willSetStateTo("served c-" + i) : poll);
         }
         List<String> expected = new ArrayList<>();
@@ -177,8 +183,8 @@ class LiveFeedTest extends UpstreamTest {
         assertEquals(expected, take(admin, calls));
         int polled = polls(RECENT) - before;
         assertEquals(expected, take(user, calls));
-        assertTrue(polled >= calls && polled <= calls + 2,
-                "one poll per interval for both subscribers: " + calls + " calls took " + polled + " polls");
+        assertTrue(polled >= calls, "every call came from a poll: " + calls + " calls took " + polled + " polls");
+        assertPollsNeverOverlap(RECENT);
     }
 
     @Test
@@ -259,6 +265,28 @@ class LiveFeedTest extends UpstreamTest {
             uuids.add(socket.nextCall().getString("uuid"));
         }
         return uuids;
+    }
+
+    /**
+     * One poll per interval for all subscribers of a feed: every poll of {@code path} reached upstream after the one
+     * before it had been answered (a feed polls again one interval after an answer), never two at a time.
+     */
+    private void assertPollsNeverOverlap(String path) {
+        List<ServeEvent> polls = vobiz.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith(path))
+                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+                .toList();
+        for (int i = 1; i < polls.size(); i++) {
+            ServeEvent previous = polls.get(i - 1);
+            Integer took = previous.getTiming().getTotalTime();
+            if (took == null) {
+                continue; // still being answered: only the latest poll can be
+            }
+            long answered = previous.getRequest().getLoggedDate().getTime() + took;
+            long next = polls.get(i).getRequest().getLoggedDate().getTime();
+            assertTrue(next >= answered, "poll " + (i + 1) + " of " + path + " reached upstream " + (answered - next)
+                    + " ms before the previous one was answered: two polls of one feed were in flight at once");
+        }
     }
 
     private void awaitPolls(String path, int count) {

@@ -6,9 +6,12 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.cdrgateway.testsupport.UpstreamGate;
 import dev.cdrgateway.testsupport.UpstreamTest;
 import dev.cdrgateway.testsupport.Vendor;
 import dev.cdrgateway.testsupport.VobizWireMockResource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -60,6 +63,9 @@ class ResilienceTest extends UpstreamTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @Inject
+    MeterRegistry registry;
 
     /** Short timeouts and backoffs, a circuit that opens after 4 calls, two calls in flight per tenant. */
     public static class FastFaultsProfile implements QuarkusTestProfile {
@@ -234,28 +240,35 @@ class ResilienceTest extends UpstreamTest {
 
     @Test
     void concurrentIdenticalReadsShareOneUpstreamCallEvenWithCachingOff() throws Exception {
-        // Long enough that every one of the 8 requests arrives while the first upstream call is still running.
+        // The upstream answer is held until all 8 requests are in the gateway, so each of them arrives while the
+        // first upstream call is still running, however slowly the machine starts them.
         vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))
-                .withFixedDelay(1500)));
+                .withTransformers(UpstreamGate.NAME)));
         int parallel = 8;
+        UpstreamGate.close();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
             List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
             for (int i = 0; i < parallel; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return post("customer/customers", "first", 5).extract().<Integer>path("data.customers.totalCount");
-                }));
+                answers.add(pool.submit(() ->
+                        post("customer/customers", "first", 5).extract().<Integer>path("data.customers.totalCount")));
             }
-            start.countDown();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> UpstreamGate.arrived() >= 1 && activeHttpRequests() >= parallel);
+            UpstreamGate.open();
             for (var answer : answers) {
                 assertEquals(3, answer.get());
             }
         } finally {
+            UpstreamGate.open();
             pool.shutdownNow();
         }
         vobiz.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+    }
+
+    /** Requests the gateway's HTTP server has received and not yet answered. */
+    private double activeHttpRequests() {
+        return registry.find("http.server.active.requests").gauges().stream().mapToDouble(Gauge::value).sum();
     }
 
     @Test

@@ -25,10 +25,10 @@ public class VobizWireMockResource implements QuarkusTestResourceLifecycleManage
                 "quarkus.rest-client.vobiz-account.url", server.baseUrl());
     }
 
-    /** The server's configuration; subclasses may add extensions. */
+    /** The server's configuration, with the {@link UpstreamGate} stubs may name; subclasses may add extensions. */
     protected WireMockConfiguration configuration() {
         return options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16);
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(16).extensions(new UpstreamGate());
     }
 
     @Override
