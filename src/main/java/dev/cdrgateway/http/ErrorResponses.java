@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code Bearer} scheme; a rate-limited one passes on the {@code Retry-After} the provider asked for.
  */
 @ApplicationScoped
-public class ErrorResponses {
+class ErrorResponses {
 
     void install(@Observes Router router) {
         // Ahead of the GraphQL body handler's failure handler (order -101), on every path
