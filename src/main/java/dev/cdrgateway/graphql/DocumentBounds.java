@@ -1,7 +1,5 @@
 package dev.cdrgateway.graphql;
 
-import dev.cdrgateway.http.GraphQLHttpRules;
-
 import dev.cdrgateway.domain.error.ErrorCode;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -35,8 +33,8 @@ import java.util.Optional;
  *
  * <p>Ten spreads of a fragment that spreads ten of another, seven levels deep, is a 650-byte document that
  * means 10^7 field visits: it is refused after about a hundred steps, where expanding it ran seconds and
- * ran out of heap. The HTTP layer checks each document once ({@link GraphQLHttpRules}, its result cached with
- * the document); as an instrumentation, this class applies the same bounds to documents that arrive another way
+ * ran out of heap. The HTTP transport checks each document once (its result cached with the document); as an
+ * instrumentation, this class applies the same bounds to documents that arrive another way
  * (WebSocket subscriptions): their text before graphql-java parses it, their structure before it validates it.
  */
 public final class DocumentBounds extends SimplePerformantInstrumentation {

@@ -1,29 +1,19 @@
 package dev.cdrgateway.graphql;
 
-import dev.cdrgateway.http.GraphQLHttpRules;
-
-import dev.cdrgateway.domain.error.GatewayException;
-import dev.cdrgateway.resilience.RequestScope;
-import dev.cdrgateway.security.TenantContext;
-import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
-import io.quarkus.arc.Arc;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.time.Duration;
 
 /**
  * Adds the gateway's instrumentations to the graphql-java engine SmallRye builds (CDI event, needs
@@ -36,18 +26,16 @@ import java.time.Duration;
 @RegisterForReflection(targets = GraphQL.Builder.class, fields = true, methods = false)
 public class GraphQLCustomizer {
 
-    /** RoutingContext key telling {@link GraphQLHttpRules} the operation failed before producing data. */
-    public static final String REQUEST_FAILED = "cdr-gateway.request-failed";
-    /** RoutingContext keys for the request log: outcome, tenant, upstream calls. */
-    public static final String OUTCOME = "cdr-gateway.outcome";
-    public static final String TENANT = "cdr-gateway.tenant";
-    public static final String UPSTREAM_CALLS = "cdr-gateway.upstream-calls";
-
     private final LimitsConfig limits;
     private final ArgumentValidation arguments;
     private final QueryCost cost;
+    private final RequestResults results;
+    private final Instance<ContributedInstrumentation> contributed;
 
-    GraphQLCustomizer(LimitsConfig limits, ArgumentValidation arguments, QueryCost cost) {
+    GraphQLCustomizer(LimitsConfig limits, ArgumentValidation arguments, QueryCost cost, RequestResults results,
+                      Instance<ContributedInstrumentation> contributed) {
+        this.results = results;
+        this.contributed = contributed;
         this.limits = limits;
         this.arguments = arguments;
         this.cost = cost;
@@ -65,7 +53,8 @@ public class GraphQLCustomizer {
             // refuse a document (it would otherwise keep the refused document's parse for the next request).
             chain.add(existing);
         }
-        // Documents that did not pass GraphQLHttpRules (WebSocket subscriptions) are bounded before validation.
+        // Documents that did not pass the HTTP transport's checks (WebSocket subscriptions) are bounded before
+        // validation.
         chain.add(new DocumentBounds(limits));
         // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
         chain.add(new FieldValidationInstrumentation(arguments));
@@ -82,8 +71,8 @@ public class GraphQLCustomizer {
             }
         });
         chain.add(new CostLimit(limits.maxComplexity(), cost));
-        chain.add(new dev.cdrgateway.live.WebSocketOperations());
-        chain.add(new ErrorCodes(GraphQLCustomizer::observe, GraphQLCustomizer::responseExtensions));
+        contributed.forEach(chain::add);
+        chain.add(new ErrorCodes(results::observe, results::responseExtensions));
         builder.instrumentation(new ChainedInstrumentation(chain));
     }
 
@@ -100,37 +89,6 @@ public class GraphQLCustomizer {
             return type.cast(field.get(builder));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot extend SmallRye's GraphQL engine (" + name + ")", e);
-        }
-    }
-
-    /** {@code stale: true} and the age in seconds when any data of this response came from a stale cache entry. */
-    private static Map<String, Object> responseExtensions() {
-        if (!Arc.container().requestContext().isActive()) {
-            return Map.of();
-        }
-        Duration age = Arc.container().instance(RequestScope.class).get().staleAge();
-        return age == null ? Map.of() : Map.of("stale", true, "staleAgeSeconds", age.toSeconds());
-    }
-
-    /** Hands the result's outcome to the HTTP layer (status code, request log, metrics) via the RoutingContext. */
-    private static void observe(ExecutionResult result) {
-        if (!Arc.container().requestContext().isActive()) {
-            return;
-        }
-        RoutingContext rc = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
-        if (rc == null) {
-            return;
-        }
-        boolean failed = !result.isDataPresent() && !result.getErrors().isEmpty();
-        if (failed) {
-            rc.put(REQUEST_FAILED, Boolean.TRUE);
-        }
-        rc.put(OUTCOME, failed ? "failed" : result.getErrors().isEmpty() ? "ok" : "partial");
-        rc.put(UPSTREAM_CALLS, Arc.container().instance(RequestScope.class).get().upstreamCalls());
-        try {
-            rc.put(TENANT, Arc.container().instance(TenantContext.class).get().caller().tenant().value());
-        } catch (GatewayException e) {
-            rc.put(TENANT, "-");
         }
     }
 }

@@ -30,11 +30,4 @@ public interface LiveConfig {
     /** Longest wait between polls after upstream failures (the wait doubles from the poll interval). */
     @WithDefault("PT1M")
     Duration maxBackoff();
-
-    /**
-     * How long a WebSocket opened without an {@code Authorization} header may stay open without authenticating
-     * through its {@code connection_init} payload before the gateway closes it.
-     */
-    @WithDefault("PT10S")
-    Duration connectionInitTimeout();
 }

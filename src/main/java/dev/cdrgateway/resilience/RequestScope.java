@@ -1,6 +1,5 @@
 package dev.cdrgateway.resilience;
 
-import dev.cdrgateway.http.GraphQLHttpRules;
 import dev.cdrgateway.domain.error.UpstreamTimeoutException;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -33,7 +32,7 @@ public class RequestScope {
 
     RequestScope(ResilienceConfig config, CurrentVertxRequest request) {
         RoutingContext rc = request.getCurrent();
-        this.requestDeadline = rc == null ? null : rc.get(GraphQLHttpRules.DEADLINE);
+        this.requestDeadline = rc == null ? null : RequestDeadline.of(rc).map(RequestDeadline::at).orElse(null);
         this.requestTimeout = config.limits().requestTimeout();
         Instant retries = Instant.now().plus(config.upstream().requestBudget());
         this.deadline = requestDeadline != null && requestDeadline.isBefore(retries) ? requestDeadline : retries;

@@ -2,9 +2,16 @@ package dev.cdrgateway.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
 import java.util.Map;
 
-/** Who a token says the caller is: claim names and what each OIDC issuer may speak for ({@code gateway.claims.*}, {@code gateway.issuers.*}). */
+/**
+ * Who a token says the caller is, and how a caller gets in: claim names, what each OIDC issuer may speak for and
+ * the GraphQL WebSocket's token deadline ({@code gateway.claims.*}, {@code gateway.issuers.*},
+ * {@code gateway.live.connection-init-timeout}).
+ */
 @ConfigMapping(prefix = "gateway")
 public interface SecurityConfig {
 
@@ -17,6 +24,10 @@ public interface SecurityConfig {
      * claim is not bound to its issuer is rejected with 401. An issuer without an entry may speak for none.
      */
     Map<String, Issuer> issuers();
+
+    /** Admission of the GraphQL WebSocket ({@code gateway.live.*}, next to the live feed it carries). */
+    @WithName("live")
+    WebSocket webSocket();
 
     /** Claim names (roles come from Quarkus OIDC: {@code quarkus.oidc.roles.role-claim-path}). */
     interface Claims {
@@ -33,5 +44,15 @@ public interface SecurityConfig {
     interface Issuer {
         /** Tenant ids, or {@code *} for all. */
         java.util.List<String> tenants();
+    }
+
+    /** How a GraphQL WebSocket opened without a token must authenticate. */
+    interface WebSocket {
+        /**
+         * How long a WebSocket opened without an {@code Authorization} header may stay open without authenticating
+         * through its {@code connection_init} payload before the gateway closes it.
+         */
+        @WithDefault("PT10S")
+        Duration connectionInitTimeout();
     }
 }
