@@ -1,5 +1,7 @@
 package dev.cdrgateway.vobiz;
 
+import dev.cdrgateway.domain.access.TenantId;
+
 /**
  * Which Vobiz endpoint family serves a CDR read, with the credentials it is called with. Decided only by
  * {@link CdrRouter}. {@link #identity()} names whose data the answers are (auth ids, never tokens): the key
@@ -13,6 +15,9 @@ public sealed interface CdrRoute {
     /** The customer the data belongs to; {@code null} for the partner-wide log. */
     String customerId();
 
+    /** The tenant the read is made for (the owner of the route's credentials): its upstream concurrency lane. */
+    TenantId tenant();
+
     /** A customer's calls through its own account credentials ({@code /api/v1/Account/{id}/cdr...}). */
     record Account(VobizCredentials credentials) implements CdrRoute {
         @Override
@@ -24,6 +29,11 @@ public sealed interface CdrRoute {
         public String customerId() {
             return credentials.authId();
         }
+
+        @Override
+        public TenantId tenant() {
+            return credentials.tenant();
+        }
     }
 
     /** A customer's calls through the partner API ({@code /api/v1/partner/accounts/{id}/cdrs...}). */
@@ -31,6 +41,11 @@ public sealed interface CdrRoute {
         @Override
         public String identity() {
             return "partner:" + partner.authId() + ":customer:" + customerId;
+        }
+
+        @Override
+        public TenantId tenant() {
+            return partner.tenant();
         }
     }
 
@@ -44,6 +59,11 @@ public sealed interface CdrRoute {
         @Override
         public String customerId() {
             return null;
+        }
+
+        @Override
+        public TenantId tenant() {
+            return partner.tenant();
         }
     }
 }

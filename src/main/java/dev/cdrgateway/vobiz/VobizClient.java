@@ -4,7 +4,8 @@ import dev.cdrgateway.domain.QualityThresholds;
 
 import dev.cdrgateway.domain.error.UpstreamNotFoundException;
 import dev.cdrgateway.resilience.CacheClass;
-import dev.cdrgateway.resilience.UpstreamExecutor;
+import dev.cdrgateway.resilience.UpstreamPipeline;
+import dev.cdrgateway.resilience.UpstreamRead;
 
 import dev.cdrgateway.domain.Call;
 import dev.cdrgateway.domain.CallListEndpoint;
@@ -23,9 +24,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-
-import static dev.cdrgateway.resilience.UpstreamExecutor.Api.ACCOUNT;
-import static dev.cdrgateway.resilience.UpstreamExecutor.Api.PARTNER;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,18 +46,22 @@ public class VobizClient {
 
     private final VobizPartnerRestClient partner;
     private final VobizAccountRestClient account;
-    private final UpstreamExecutor executor;
+    private final UpstreamPipeline executor;
+    private final VobizApi partnerApi;
+    private final VobizApi accountApi;
     private final VobizCsvExport csvExport;
     private final Clock clock;
     private final QualityThresholds thresholds;
 
     VobizClient(Clock clock, @RestClient VobizPartnerRestClient partner, @RestClient VobizAccountRestClient account,
-                UpstreamExecutor executor, VobizCsvExport csvExport, QualityThresholds thresholds) {
+                UpstreamPipeline executor, VobizGuard guard, VobizCsvExport csvExport, QualityThresholds thresholds) {
         this.clock = clock;
         this.thresholds = thresholds;
         this.partner = partner;
         this.account = account;
         this.executor = executor;
+        this.partnerApi = VobizApi.partner(guard);
+        this.accountApi = VobizApi.account(guard);
         this.csvExport = csvExport;
     }
 
@@ -73,8 +75,8 @@ public class VobizClient {
         if (search != null) {
             query.put("search", search);
         }
-        return executor.read(new UpstreamExecutor.Read<>(PARTNER, "partner.accounts", creds.authId(),
-                CacheClass.CUSTOMERS, query, () -> partner.listAccounts(creds.authId(), creds.authToken(), query)
+        return executor.read(new UpstreamRead<>(partnerApi, "partner.accounts", creds.authId(),
+                creds.tenant().value(), CacheClass.CUSTOMERS, query, () -> partner.listAccounts(creds.authId(), creds.authToken(), query)
                         .invoke(body -> primeCustomerRecords(creds, body))
                         .map(VobizMapper::toCustomerPage)
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))));
@@ -87,15 +89,15 @@ public class VobizClient {
     private void primeCustomerRecords(VobizCredentials creds, VobizAccountPage page) {
         for (VobizAccount account : page.rows()) {
             if (account.authId() != null) {
-                executor.prime(customerRead(creds, account.authId()), toRecord(account, account.authId()));
+                executor.prime(customerRead(creds, account.authId()), toRecord(account, account.authId(), creds));
             }
         }
     }
 
-    private UpstreamExecutor.Read<CustomerRecord> customerRead(VobizCredentials creds, String customerId) {
-        return new UpstreamExecutor.Read<>(PARTNER, "partner.account", creds.authId(), CacheClass.CUSTOMERS,
-                Map.of("id", customerId), () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
-                        .map(body -> toRecord(requireAccount(body), customerId))
+    private UpstreamRead<CustomerRecord> customerRead(VobizCredentials creds, String customerId) {
+        return new UpstreamRead<>(partnerApi, "partner.account", creds.authId(), creds.tenant().value(),
+                CacheClass.CUSTOMERS, Map.of("id", customerId), () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
+                        .map(body -> toRecord(requireAccount(body), customerId, creds))
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f)));
     }
 
@@ -134,8 +136,8 @@ public class VobizClient {
         return executor.read(listCallsRead(route, filter, page, perPage, cacheClass));
     }
 
-    private UpstreamExecutor.Read<CallPage> listCallsRead(CdrRoute route, CallCriteria filter, int page, int perPage,
-                                                          CacheClass cacheClass) {
+    private UpstreamRead<CallPage> listCallsRead(CdrRoute route, CallCriteria filter, int page, int perPage,
+                                                 CacheClass cacheClass) {
         Map<String, String> query = pageQuery(route, filter, page, perPage);
         ListCall call = listCall(route, filter, query);
         return readOf(route, call.endpoint(), cacheClass, query,
@@ -153,7 +155,7 @@ public class VobizClient {
     public Uni<CallPage> exportPage(CdrRoute route, CallCriteria filter, int page, int perPage, String tenant) {
         Map<String, String> query = pageQuery(route, filter, page, perPage);
         ListCall call = listCall(route, filter, query);
-        UpstreamExecutor.Api api = route instanceof CdrRoute.Account ? ACCOUNT : PARTNER;
+        VobizApi api = apiOf(route);
         return executor.guarded(api, call.endpoint(), tenant, () -> call.body().get()
                 .map(body -> VobizMapper.toCallPage(body, route.customerId(), thresholds))
                 .onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f)));
@@ -172,7 +174,7 @@ public class VobizClient {
     public Uni<Multi<List<Call>>> exportCalls(CdrRoute.Account route, CallCriteria filter, String tenant) {
         Map<String, String> query = queryFor(route, filter);
         VobizCredentials c = route.credentials();
-        return executor.guarded(ACCOUNT, "account.export", tenant, () -> csvExport.open(c, query)
+        return executor.guarded(accountApi, "account.export", tenant, () -> csvExport.open(c, query)
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("account", f)))
                 .map(body -> {
                     VobizCsv csv = new VobizCsv(route.customerId(), thresholds);
@@ -226,15 +228,20 @@ public class VobizClient {
         return closed && !(route instanceof CdrRoute.PartnerGlobal) ? CacheClass.CLOSED : CacheClass.OPEN;
     }
 
+    /** The API that serves a route: the account API with the customer's own credentials, else the partner API. */
+    private VobizApi apiOf(CdrRoute route) {
+        return route instanceof CdrRoute.Account ? accountApi : partnerApi;
+    }
+
     private <T> Uni<T> read(CdrRoute route, String endpoint, CacheClass cacheClass, Map<String, String> query,
                             Supplier<Uni<T>> call) {
         return executor.read(readOf(route, endpoint, cacheClass, query, call));
     }
 
-    private <T> UpstreamExecutor.Read<T> readOf(CdrRoute route, String endpoint, CacheClass cacheClass,
-                                                Map<String, String> query, Supplier<Uni<T>> call) {
-        UpstreamExecutor.Api api = route instanceof CdrRoute.Account ? ACCOUNT : PARTNER;
-        return new UpstreamExecutor.Read<>(api, endpoint, route.identity(), cacheClass, query,
+    private <T> UpstreamRead<T> readOf(CdrRoute route, String endpoint, CacheClass cacheClass,
+                                       Map<String, String> query, Supplier<Uni<T>> call) {
+        VobizApi api = apiOf(route);
+        return new UpstreamRead<>(api, endpoint, route.identity(), route.tenant().value(), cacheClass, query,
                 () -> call.get().onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f)));
     }
 
@@ -249,17 +256,20 @@ public class VobizClient {
     /**
      * The most recent calls as upstream has them right now, for live feeds: the same endpoints as
      * {@link #recentCalls}, but never answered from the response cache (a poll must see new calls at once).
-     * Polls run outside GraphQL requests, so the tenant whose concurrency lane they use is named.
+     * Polls run outside GraphQL requests: the reads take the concurrency lane of the tenant the route's
+     * credentials belong to.
+     *
+     * @param tenant the caller's tenant, the same as the route's (the reads take it from the route)
      */
     public Uni<List<Call>> pollRecentCalls(CdrRoute route, int limit, String tenant) {
         if (route instanceof CdrRoute.Account) {
-            return executor.readFresh(accountRecentRead(route, limit), tenant);
+            return executor.readFresh(accountRecentRead(route, limit));
         }
-        return executor.readFresh(listCallsRead(route, CallCriteria.NONE, 1, limit, CacheClass.OPEN), tenant)
+        return executor.readFresh(listCallsRead(route, CallCriteria.NONE, 1, limit, CacheClass.OPEN))
                 .map(CallPage::rows);
     }
 
-    private UpstreamExecutor.Read<List<Call>> accountRecentRead(CdrRoute route, int limit) {
+    private UpstreamRead<List<Call>> accountRecentRead(CdrRoute route, int limit) {
         VobizCredentials c = ((CdrRoute.Account) route).credentials();
         return readOf(route, "account.recent", CacheClass.OPEN, Map.of("limit", Integer.toString(limit)),
                 () -> account.recent(c.authId(), c.authToken(), c.authId(), limit)
@@ -311,11 +321,12 @@ public class VobizClient {
         return account;
     }
 
-    private static CustomerRecord toRecord(VobizAccount a, String requestedId) {
+    /** The record, with the customer's own credentials (when it carries a token) held for the partner's tenant. */
+    private static CustomerRecord toRecord(VobizAccount a, String requestedId, VobizCredentials partner) {
         Optional<VobizCredentials> own = Optional.ofNullable(a.authToken())
                 .map(String::strip)
                 .filter(t -> !t.isEmpty() && !t.startsWith("<"))
-                .map(t -> new VobizCredentials(a.authId() != null ? a.authId() : requestedId, t));
+                .map(t -> new VobizCredentials(a.authId() != null ? a.authId() : requestedId, t, partner.tenant()));
         return new CustomerRecord(VobizMapper.toCustomer(a), own);
     }
 
