@@ -6,7 +6,6 @@ import dev.cdrgateway.domain.error.UpstreamNotFoundException;
 import dev.cdrgateway.domain.error.UpstreamTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.arc.InjectableInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -28,11 +27,11 @@ class UpstreamAttempt {
     private final ResilienceConfig.Upstream config;
     private final boolean tenantLabels;
     private final MeterRegistry metrics;
-    private final InjectableInstance<RequestScope> requests;
+    private final CurrentRequest requests;
     /** Registered upstream timers by endpoint, outcome and tenant: a registry lookup per call costs more. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    UpstreamAttempt(ResilienceConfig config, MeterRegistry metrics, InjectableInstance<RequestScope> requests) {
+    UpstreamAttempt(ResilienceConfig config, MeterRegistry metrics, CurrentRequest requests) {
         this.config = config.upstream();
         this.tenantLabels = config.metrics().tenantLabels();
         this.metrics = metrics;
@@ -43,7 +42,7 @@ class UpstreamAttempt {
         Duration timeout = config.timeouts().getOrDefault(read.endpoint(), config.defaultTimeout());
         String api = read.api().displayName();
         Supplier<Uni<T>> timed = () -> {
-            RequestScope request = requests.getActive();
+            RequestScope request = requests.orNull();
             if (request != null) {
                 request.countUpstreamCall();
             }

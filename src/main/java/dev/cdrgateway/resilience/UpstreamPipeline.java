@@ -1,6 +1,5 @@
 package dev.cdrgateway.resilience;
 
-import io.quarkus.arc.InjectableInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,11 +41,11 @@ public class UpstreamPipeline {
     private final TenantLimiter limiter;
     private final RetryPolicy retries;
     private final UpstreamAttempt attempt;
-    private final InjectableInstance<RequestScope> requests;
+    private final CurrentRequest requests;
     private final Duration retryBudget;
 
     UpstreamPipeline(ResponseCache cache, StaleCopies stale, Coalescing coalescing, TenantLimiter limiter,
-                     RetryPolicy retries, UpstreamAttempt attempt, InjectableInstance<RequestScope> requests,
+                     RetryPolicy retries, UpstreamAttempt attempt, CurrentRequest requests,
                      ResilienceConfig config) {
         this.cache = cache;
         this.stale = stale;
@@ -60,12 +59,12 @@ public class UpstreamPipeline {
 
     /** Performs the read with caching, coalescing and fault tolerance, at most once per GraphQL request. */
     public <T> Uni<T> read(UpstreamRead<T> read) {
-        RequestScope request = requests.getActive();
+        RequestScope request = requests.orNull();
         if (request == null) {
-            return stale.onFault(read, cachedOrShared(read), requests::getActive);
+            return stale.onFault(read, cachedOrShared(read), requests::orNull);
         }
         return request.once(read.key(),
-                () -> request.withinDeadline(stale.onFault(read, cachedOrShared(read), requests::getActive)));
+                () -> request.withinDeadline(stale.onFault(read, cachedOrShared(read), requests::orNull)));
     }
 
     /**
@@ -117,7 +116,7 @@ public class UpstreamPipeline {
 
     /** No retry starts after this: the request's deadline, or outside a request the retry budget from now. */
     private Instant retryDeadline() {
-        RequestScope request = requests.getActive();
+        RequestScope request = requests.orNull();
         return request != null ? request.deadline() : Instant.now().plus(retryBudget);
     }
 }
