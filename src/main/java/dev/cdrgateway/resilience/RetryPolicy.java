@@ -44,7 +44,8 @@ class RetryPolicy {
     private <T> Uni<T> run(String endpoint, Instant deadline, Supplier<Uni<T>> attempt, int number) {
         return attempt.get().onFailure().recoverWithUni(failure -> {
             Optional<Duration> delay = delay(failure, number);
-            if (delay.isEmpty() || number >= config.maxAttempts() || Instant.now().plus(delay.get()).isAfter(deadline)) {
+            if (delay.isEmpty() || number >= config.maxAttempts()
+                    || Instant.now().plus(delay.get()).isAfter(deadline)) {
                 return Uni.createFrom().failure(failure);
             }
             metrics.counter("gateway.upstream.retries", "endpoint", endpoint).increment();
@@ -64,7 +65,8 @@ class RetryPolicy {
             }
             return Optional.of(backoff(attempt));
         }
-        if (failure instanceof UpstreamUnavailableException unavailable && !(failure instanceof UpstreamCircuitOpenException)) {
+        if (failure instanceof UpstreamUnavailableException unavailable
+                && !(failure instanceof UpstreamCircuitOpenException)) {
             int status = unavailable.status();
             boolean transientFault = status == 0 || status == 502 || status == 503 || status == 504;
             return transientFault ? Optional.of(backoff(attempt)) : Optional.empty();

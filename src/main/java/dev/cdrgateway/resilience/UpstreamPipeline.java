@@ -30,7 +30,9 @@ import java.util.function.Supplier;
  * kept once the call answered.</li>
  * <li>{@link StaleCopies}: the last good answers beyond their TTL, only ever served when upstream fails.</li>
  * </ul>
- * {@link #prime} writes into the last two under the key of the read a value makes unnecessary.
+ * {@link #prime} writes into the response cache and the stale copies, under the key of the read a value makes
+ * unnecessary. Outside the pipeline no upstream answer is stored again: the paging layer only points a summary
+ * at a page already requested, and the router remembers which API serves a customer, not its data.
  */
 @ApplicationScoped
 public class UpstreamPipeline {
@@ -87,7 +89,8 @@ public class UpstreamPipeline {
      */
     public <T> Uni<T> guarded(UpstreamApi api, String endpoint, String tenant, Supplier<Uni<T>> call) {
         UpstreamRead<T> read = new UpstreamRead<>(api, endpoint, tenant, tenant, CacheClass.OPEN, Map.of(), call);
-        return limiter.run(tenant, () -> retries.run(endpoint, Instant.now().plus(retryBudget), () -> attempt.run(read)));
+        return limiter.run(tenant,
+                () -> retries.run(endpoint, Instant.now().plus(retryBudget), () -> attempt.run(read)));
     }
 
     /**

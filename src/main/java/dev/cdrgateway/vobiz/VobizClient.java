@@ -76,7 +76,8 @@ public class VobizClient {
             query.put("search", search);
         }
         return executor.read(new UpstreamRead<>(partnerApi, "partner.accounts", creds.authId(),
-                creds.tenant().value(), CacheClass.CUSTOMERS, query, () -> partner.listAccounts(creds.authId(), creds.authToken(), query)
+                creds.tenant().value(), CacheClass.CUSTOMERS, query,
+                () -> partner.listAccounts(creds.authId(), creds.authToken(), query)
                         .invoke(body -> primeCustomerRecords(creds, body))
                         .map(VobizMapper::toCustomerPage)
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))));
@@ -96,7 +97,8 @@ public class VobizClient {
 
     private UpstreamRead<CustomerRecord> customerRead(VobizCredentials creds, String customerId) {
         return new UpstreamRead<>(partnerApi, "partner.account", creds.authId(), creds.tenant().value(),
-                CacheClass.CUSTOMERS, Map.of("id", customerId), () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
+                CacheClass.CUSTOMERS, Map.of("id", customerId),
+                () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
                         .map(body -> toRecord(requireAccount(body), customerId, creds))
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f)));
     }
