@@ -1,5 +1,6 @@
 package dev.cdrgateway.vobiz;
 
+import dev.cdrgateway.domain.access.TenantId;
 import dev.cdrgateway.domain.port.CallScope;
 
 /**
@@ -17,6 +18,9 @@ sealed interface CdrRoute extends CallScope {
         throw new IllegalArgumentException("Not a Vobiz call scope: " + scope.identity());
     }
 
+    /** The tenant the read is made for (the owner of the route's credentials): its upstream concurrency lane. */
+    TenantId tenant();
+
     /** A customer's calls through its own account credentials ({@code /api/v1/Account/{id}/cdr...}). */
     record Account(VobizCredentials credentials) implements CdrRoute {
         @Override
@@ -28,6 +32,11 @@ sealed interface CdrRoute extends CallScope {
         public String customerId() {
             return credentials.authId();
         }
+
+        @Override
+        public TenantId tenant() {
+            return credentials.tenant();
+        }
     }
 
     /** A customer's calls through the partner API ({@code /api/v1/partner/accounts/{id}/cdrs...}). */
@@ -35,6 +44,11 @@ sealed interface CdrRoute extends CallScope {
         @Override
         public String identity() {
             return "partner:" + partner.authId() + ":customer:" + customerId;
+        }
+
+        @Override
+        public TenantId tenant() {
+            return partner.tenant();
         }
     }
 
@@ -48,6 +62,11 @@ sealed interface CdrRoute extends CallScope {
         @Override
         public String customerId() {
             return null;
+        }
+
+        @Override
+        public TenantId tenant() {
+            return partner.tenant();
         }
     }
 }

@@ -90,12 +90,12 @@ public class CredentialStore implements TenantCredentialResolver {
         partnerIds.forEach((tenant, authId) -> {
             String token = partnerTokens.get(tenant);
             if (authId != null && !authId.isBlank() && token != null) {
-                partners.put(tenant, new VobizCredentials(authId.strip(), token));
+                partners.put(tenant, new VobizCredentials(authId.strip(), token, new TenantId(tenant)));
             }
         });
         Map<String, VobizCredentials> customers = new HashMap<>();
-        customerTokens.forEach((key, token) -> customers.put(key,
-                new VobizCredentials(key.substring(key.indexOf('/') + 1), token)));
+        customerTokens.forEach((key, token) -> customers.put(key, new VobizCredentials(
+                key.substring(key.indexOf('/') + 1), token, new TenantId(key.substring(0, key.indexOf('/'))))));
         Snapshot next = new Snapshot(Map.copyOf(partners), Map.copyOf(customers));
         if (!next.equals(snapshot)) {
             LOG.infof("Upstream credentials loaded: partner credentials for tenants %s, %d customer credential(s)",

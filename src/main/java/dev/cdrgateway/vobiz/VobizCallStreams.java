@@ -5,7 +5,7 @@ import dev.cdrgateway.domain.CallCriteria;
 import dev.cdrgateway.domain.QualityThresholds;
 import dev.cdrgateway.domain.error.UpstreamUnavailableException;
 import dev.cdrgateway.domain.port.CallPage;
-import dev.cdrgateway.resilience.UpstreamExecutor;
+import dev.cdrgateway.resilience.UpstreamPipeline;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.cdrgateway.resilience.UpstreamExecutor.Api.ACCOUNT;
 
 /**
  * Every call of a filtered set as a stream of batches read one after another, never all at once, never cached
@@ -39,12 +38,14 @@ class VobizCallStreams {
 
     private final VobizClient vobiz;
     private final VobizCsvExport csvExport;
-    private final UpstreamExecutor executor;
+    private final UpstreamPipeline executor;
+    private final VobizApi accountApi;
     private final VobizExportConfig config;
     private final QualityThresholds thresholds;
 
-    VobizCallStreams(VobizClient vobiz, VobizCsvExport csvExport, UpstreamExecutor executor, VobizExportConfig config,
-                     QualityThresholds thresholds) {
+    VobizCallStreams(VobizClient vobiz, VobizCsvExport csvExport, UpstreamPipeline executor, VobizGuard guard,
+                     VobizExportConfig config, QualityThresholds thresholds) {
+        this.accountApi = VobizApi.account(guard);
         this.vobiz = vobiz;
         this.csvExport = csvExport;
         this.executor = executor;
@@ -74,7 +75,7 @@ class VobizCallStreams {
     private Uni<Multi<List<Call>>> exportCalls(CdrRoute.Account route, CallCriteria filter, String tenant) {
         Map<String, String> query = VobizFilterContract.query(filter, true);
         VobizCredentials c = route.credentials();
-        return executor.guarded(ACCOUNT, "account.export", tenant, () -> csvExport.open(c, query)
+        return executor.guarded(accountApi, "account.export", tenant, () -> csvExport.open(c, query)
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("account", f)))
                 .map(body -> {
                     VobizCsv csv = new VobizCsv(route.customerId(), thresholds);

@@ -4,7 +4,8 @@ import dev.cdrgateway.domain.QualityThresholds;
 
 import dev.cdrgateway.domain.error.UpstreamNotFoundException;
 import dev.cdrgateway.resilience.CacheClass;
-import dev.cdrgateway.resilience.UpstreamExecutor;
+import dev.cdrgateway.resilience.UpstreamPipeline;
+import dev.cdrgateway.resilience.UpstreamRead;
 
 import dev.cdrgateway.domain.Call;
 import dev.cdrgateway.domain.CallListEndpoint;
@@ -16,8 +17,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import static dev.cdrgateway.resilience.UpstreamExecutor.Api.ACCOUNT;
-import static dev.cdrgateway.resilience.UpstreamExecutor.Api.PARTNER;
 
 import java.util.function.Supplier;
 import java.util.List;
@@ -35,16 +34,21 @@ class VobizClient {
 
     private final VobizPartnerRestClient partner;
     private final VobizAccountRestClient account;
-    private final UpstreamExecutor executor;
+    private final UpstreamPipeline executor;
+    private final VobizApi partnerApi;
+    private final VobizApi accountApi;
     private final VobizCachePolicy cachePolicy;
     private final QualityThresholds thresholds;
 
     VobizClient(@RestClient VobizPartnerRestClient partner, @RestClient VobizAccountRestClient account,
-                UpstreamExecutor executor, VobizCachePolicy cachePolicy, QualityThresholds thresholds) {
+                UpstreamPipeline executor, VobizGuard guard, VobizCachePolicy cachePolicy,
+                QualityThresholds thresholds) {
         this.thresholds = thresholds;
         this.partner = partner;
         this.account = account;
         this.executor = executor;
+        this.partnerApi = VobizApi.partner(guard);
+        this.accountApi = VobizApi.account(guard);
         this.cachePolicy = cachePolicy;
     }
 
@@ -69,7 +73,7 @@ class VobizClient {
         return executor.read(listCallsRead(route, filter, page, perPage, cacheClass));
     }
 
-    private UpstreamExecutor.Read<CallPage> listCallsRead(CdrRoute route, CallCriteria filter, int page, int perPage,
+    private UpstreamRead<CallPage> listCallsRead(CdrRoute route, CallCriteria filter, int page, int perPage,
                                                           CacheClass cacheClass) {
         Map<String, String> query = pageQuery(route, filter, page, perPage);
         ListCall call = listCall(route, filter, query);
@@ -86,7 +90,7 @@ class VobizClient {
     Uni<CallPage> exportPage(CdrRoute route, CallCriteria filter, int page, int perPage, String tenant) {
         Map<String, String> query = pageQuery(route, filter, page, perPage);
         ListCall call = listCall(route, filter, query);
-        UpstreamExecutor.Api api = route instanceof CdrRoute.Account ? ACCOUNT : PARTNER;
+        VobizApi api = apiOf(route);
         return executor.guarded(api, call.endpoint(), tenant, () -> call.page(route, filter, thresholds)
                 .onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f)));
     }
@@ -126,15 +130,20 @@ class VobizClient {
                 () -> partner.listCdrs(g.partner().authId(), g.partner().authToken(), query));
     }
 
+    /** The API that serves a route: the account API with the customer's own credentials, else the partner API. */
+    private VobizApi apiOf(CdrRoute route) {
+        return route instanceof CdrRoute.Account ? accountApi : partnerApi;
+    }
+
     private <T> Uni<T> read(CdrRoute route, String endpoint, CacheClass cacheClass, Map<String, String> query,
                             Supplier<Uni<T>> call) {
         return executor.read(readOf(route, endpoint, cacheClass, query, call));
     }
 
-    private <T> UpstreamExecutor.Read<T> readOf(CdrRoute route, String endpoint, CacheClass cacheClass,
+    private <T> UpstreamRead<T> readOf(CdrRoute route, String endpoint, CacheClass cacheClass,
                                                 Map<String, String> query, Supplier<Uni<T>> call) {
-        UpstreamExecutor.Api api = route instanceof CdrRoute.Account ? ACCOUNT : PARTNER;
-        return new UpstreamExecutor.Read<>(api, endpoint, route.identity(), cacheClass, query,
+        VobizApi api = apiOf(route);
+        return new UpstreamRead<>(api, endpoint, route.identity(), route.tenant().value(), cacheClass, query,
                 () -> call.get().onFailure().transform(f -> UpstreamErrors.fromFailure(api.label(), f)));
     }
 
@@ -149,17 +158,20 @@ class VobizClient {
     /**
      * The most recent calls as upstream has them right now, for live feeds: the same endpoints as
      * {@link #recentCalls}, but never answered from the response cache (a poll must see new calls at once).
-     * Polls run outside GraphQL requests, so the tenant whose concurrency lane they use is named.
+     * Polls run outside GraphQL requests: the reads take the concurrency lane of the tenant the route's
+     * credentials belong to.
+     *
+     * @param tenant the caller's tenant, the same as the route's (the reads take it from the route)
      */
     Uni<List<Call>> pollRecentCalls(CdrRoute route, int limit, String tenant) {
         if (route instanceof CdrRoute.Account) {
-            return executor.readFresh(accountRecentRead(route, limit), tenant);
+            return executor.readFresh(accountRecentRead(route, limit));
         }
-        return executor.readFresh(listCallsRead(route, CallCriteria.NONE, 1, limit, cachePolicy.recentCalls()), tenant)
+        return executor.readFresh(listCallsRead(route, CallCriteria.NONE, 1, limit, cachePolicy.recentCalls()))
                 .map(CallPage::rows);
     }
 
-    private UpstreamExecutor.Read<List<Call>> accountRecentRead(CdrRoute route, int limit) {
+    private UpstreamRead<List<Call>> accountRecentRead(CdrRoute route, int limit) {
         VobizCredentials c = ((CdrRoute.Account) route).credentials();
         return readOf(route, "account.recent", cachePolicy.recentCalls(), Map.of("limit", Integer.toString(limit)),
                 () -> account.recent(c.authId(), c.authToken(), c.authId(), limit)

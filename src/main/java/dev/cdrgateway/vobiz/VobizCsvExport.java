@@ -1,6 +1,6 @@
 package dev.cdrgateway.vobiz;
 
-import dev.cdrgateway.resilience.UpstreamExecutor;
+import dev.cdrgateway.resilience.UpstreamPipeline;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * from the socket only as fast as the consumer requests, so memory stays constant whatever the export's size.
  * Same base URL and timeouts as the account REST client ({@code quarkus.rest-client.vobiz-account.*}); the
  * read timeout is an idle timeout (no byte for that long aborts the transfer). Only {@link VobizClient} uses it,
- * always through {@link UpstreamExecutor#guarded}.
+ * always through {@link UpstreamPipeline#guarded}.
  */
 @ApplicationScoped
 class VobizCsvExport {

@@ -2,7 +2,8 @@ package dev.cdrgateway.vobiz;
 
 import dev.cdrgateway.domain.error.UpstreamNotFoundException;
 import dev.cdrgateway.domain.port.CustomerPage;
-import dev.cdrgateway.resilience.UpstreamExecutor;
+import dev.cdrgateway.resilience.UpstreamPipeline;
+import dev.cdrgateway.resilience.UpstreamRead;
 import dev.cdrgateway.vobiz.dto.VobizAccount;
 import dev.cdrgateway.vobiz.dto.VobizAccountPage;
 import dev.cdrgateway.vobiz.dto.VobizAccountRecord;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.cdrgateway.resilience.UpstreamExecutor.Api.PARTNER;
 
 /**
  * The partner API's customer reads: the searchable list and single records (which also carry the customer's own
@@ -28,12 +28,15 @@ class VobizCustomers {
     private static final Logger LOG = Logger.getLogger(VobizCustomers.class);
 
     private final VobizPartnerRestClient partner;
-    private final UpstreamExecutor executor;
+    private final UpstreamPipeline executor;
+    private final VobizApi partnerApi;
     private final VobizCachePolicy cachePolicy;
 
-    VobizCustomers(@RestClient VobizPartnerRestClient partner, UpstreamExecutor executor, VobizCachePolicy cachePolicy) {
+    VobizCustomers(@RestClient VobizPartnerRestClient partner, UpstreamPipeline executor, VobizGuard guard,
+                   VobizCachePolicy cachePolicy) {
         this.partner = partner;
         this.executor = executor;
+        this.partnerApi = VobizApi.partner(guard);
         this.cachePolicy = cachePolicy;
     }
 
@@ -47,8 +50,8 @@ class VobizCustomers {
         if (search != null) {
             query.put("search", search);
         }
-        return executor.read(new UpstreamExecutor.Read<>(PARTNER, "partner.accounts", creds.authId(),
-                cachePolicy.customers(), query, () -> partner.listAccounts(creds.authId(), creds.authToken(), query)
+        return executor.read(new UpstreamRead<>(partnerApi, "partner.accounts", creds.authId(),
+                creds.tenant().value(), cachePolicy.customers(), query, () -> partner.listAccounts(creds.authId(), creds.authToken(), query)
                         .invoke(body -> primeCustomerRecords(creds, body))
                         .map(VobizMapper::toCustomerPage)
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f))));
@@ -61,15 +64,16 @@ class VobizCustomers {
     private void primeCustomerRecords(VobizCredentials creds, VobizAccountPage page) {
         for (VobizAccount account : page.rows()) {
             if (account.authId() != null) {
-                executor.prime(customerRead(creds, account.authId()), toRecord(account, account.authId()));
+                executor.prime(customerRead(creds, account.authId()), toRecord(account, account.authId(), creds));
             }
         }
     }
 
-    private UpstreamExecutor.Read<CustomerRecord> customerRead(VobizCredentials creds, String customerId) {
-        return new UpstreamExecutor.Read<>(PARTNER, "partner.account", creds.authId(), cachePolicy.customers(),
+    private UpstreamRead<CustomerRecord> customerRead(VobizCredentials creds, String customerId) {
+        return new UpstreamRead<>(partnerApi, "partner.account", creds.authId(), creds.tenant().value(),
+                cachePolicy.customers(),
                 Map.of("id", customerId), () -> partner.getAccount(creds.authId(), creds.authToken(), customerId)
-                        .map(body -> toRecord(requireAccount(body), customerId))
+                        .map(body -> toRecord(requireAccount(body), customerId, creds))
                         .onFailure().transform(f -> UpstreamErrors.fromFailure("partner", f)));
     }
 
@@ -97,12 +101,15 @@ class VobizCustomers {
         return account;
     }
 
-    /** The record, with the customer's own credentials when it carries a real token (docs/vobiz-contract.md#v7-customer-token-placeholder). */
-    private static CustomerRecord toRecord(VobizAccount a, String requestedId) {
+    /**
+     * The record, with the customer's own credentials when it carries a real token
+     * (docs/vobiz-contract.md#v7-customer-token-placeholder), held for the partner's tenant.
+     */
+    private static CustomerRecord toRecord(VobizAccount a, String requestedId, VobizCredentials partner) {
         Optional<VobizCredentials> own = Optional.ofNullable(a.authToken())
                 .map(String::strip)
                 .filter(t -> !t.isEmpty() && !t.startsWith("<"))
-                .map(t -> new VobizCredentials(a.authId() != null ? a.authId() : requestedId, t));
+                .map(t -> new VobizCredentials(a.authId() != null ? a.authId() : requestedId, t, partner.tenant()));
         return new CustomerRecord(VobizMapper.toCustomer(a), own);
     }
 }

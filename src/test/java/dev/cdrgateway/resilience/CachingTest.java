@@ -10,6 +10,8 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -47,6 +49,8 @@ class CachingTest extends UpstreamTest {
     Cache open;
     @CacheName("vobiz-customers")
     Cache customers;
+    @Inject
+    Instance<StaleCopies> staleCopies;
 
     @Test
     void aRepeatedReadIsServedFromTheCache() {
@@ -95,6 +99,25 @@ class CachingTest extends UpstreamTest {
                 .body("data.customers.totalCount", equalTo(3))
                 .body("extensions.stale", equalTo(true))
                 .body("extensions.staleAgeSeconds", greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void aNewStaleStoreHoldsNoCopyAndPublishesItsOwnStatistics() {
+        vobiz.stubFor(partnerGet("/accounts").willReturn(json(Vendor.body("partner-customers/list"))));
+        post("customer/customers", "first", 5).body("extensions", nullValue());
+        assertEquals(4.0, Metrics.scrape().value("cache_size", "cache", "vobiz-stale"), "the list and its three records");
+
+        customers.invalidateAll().await().indefinitely();
+        staleCopies.destroy(staleCopies.get()); // what every test's reset does: the store starts over
+        vobiz.stubFor(partnerGet("/accounts").willReturn(aResponse().withStatus(503)));
+
+        post("customer/customers", "first", 5)
+                .body("data.customers", nullValue())
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
+                .body("extensions", nullValue());
+        Metrics after = Metrics.scrape();
+        assertEquals(0.0, after.value("cache_size", "cache", "vobiz-stale"));
+        assertEquals(1.0, gets(after, "vobiz-stale", "miss"), "the new store counts from zero: one lookup, no copy");
     }
 
     @Test

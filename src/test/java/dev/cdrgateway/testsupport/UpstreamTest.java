@@ -3,9 +3,10 @@ package dev.cdrgateway.testsupport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.cdrgateway.resilience.UpstreamExecutor;
+import dev.cdrgateway.resilience.StaleCopies;
 import io.quarkus.cache.CacheManager;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -31,7 +32,7 @@ public abstract class UpstreamTest {
     CircuitBreakerMaintenance breakers;
 
     @Inject
-    UpstreamExecutor executor;
+    Instance<StaleCopies> staleCopies;
 
     @BeforeEach
     protected void resetUpstream() {
@@ -39,7 +40,7 @@ public abstract class UpstreamTest {
         for (String name : caches.getCacheNames()) {
             caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely();
         }
-        executor.invalidateStaleCopies();
+        staleCopies.destroy(staleCopies.get()); // a new store, without the last test's copies
         breakers.resetAll();
     }
 

@@ -18,6 +18,7 @@ import dev.cdrgateway.domain.Customer;
 import dev.cdrgateway.domain.port.CustomerPage;
 import dev.cdrgateway.domain.Money;
 import dev.cdrgateway.domain.CallSummary;
+import dev.cdrgateway.domain.access.TenantId;
 import dev.cdrgateway.vobiz.dto.VobizAccount;
 import dev.cdrgateway.vobiz.dto.VobizAccountPage;
 import dev.cdrgateway.vobiz.dto.VobizCdr;
@@ -599,8 +600,8 @@ class VobizMapperTest {
         assertFalse(account.toString().contains(token), "VobizAccount.toString");
         assertFalse(customer.toString().contains(token), "Customer.toString");
         assertFalse(page.toString().contains(CUSTOMER_TOKEN_PREFIX), "CustomerPage.toString");
-        assertFalse(new CustomerRecord(customer, java.util.Optional.of(new VobizCredentials(customer.id(), token)))
-                .toString().contains(token), "CustomerRecord.toString");
+        assertFalse(new CustomerRecord(customer, java.util.Optional.of(new VobizCredentials(customer.id(), token,
+                new TenantId("acme")))).toString().contains(token), "CustomerRecord.toString");
         for (RecordComponent component : Customer.class.getRecordComponents()) {
             Object value = invoke(component, customer);
             assertFalse(value != null && value.toString().contains(token), "Customer." + component.getName());

@@ -1,0 +1,26 @@
+package dev.cdrgateway.resilience;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Identical reads in flight share one upstream call, for the reads the {@link ResponseCache} does not hold: fresh
+ * reads (live feed polls) and every read when caching is off. Nothing is remembered once the call has answered.
+ */
+@ApplicationScoped
+class Coalescing {
+
+    private final Map<String, Uni<?>> inFlight = new ConcurrentHashMap<>();
+
+    /** The call in flight under {@code key}, or {@code load}'s, shared until it answers. */
+    @SuppressWarnings("unchecked")
+    <T> Uni<T> share(String key, Supplier<Uni<T>> load) {
+        return Uni.createFrom().deferred(() -> (Uni<T>) inFlight.computeIfAbsent(key, k -> load.get()
+                .onTermination().invoke(() -> inFlight.remove(k))
+                .memoize().indefinitely()));
+    }
+}
