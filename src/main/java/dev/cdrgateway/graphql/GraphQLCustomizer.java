@@ -7,6 +7,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -16,14 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds the gateway's instrumentations to the graphql-java engine SmallRye builds (CDI event, needs
+ * Swaps SmallRye's per-field property fetchers for light ones ({@link PropertyFetchers}) and adds the gateway's
+ * instrumentations to the graphql-java engine SmallRye builds (CDI event, needs
  * {@code quarkus.smallrye-graphql.events.enabled=true}): argument validation before execution and stable error
  * codes on graphql-java's own errors, depth and complexity limits (page sizes multiply the cost of a
  * connection's selection). SmallRye's own instrumentation chain (depth/complexity limits, query
  * cache) is kept: the builder has no getter, so it is read reflectively and chained in front of ours.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = GraphQL.Builder.class, fields = true, methods = false)
+@RegisterForReflection(targets = {GraphQL.Builder.class, FieldDataFetcher.class}, fields = true, methods = false)
 public class GraphQLCustomizer {
 
     private final LimitsConfig limits;
@@ -42,7 +44,8 @@ public class GraphQLCustomizer {
     }
 
     void customize(@Observes GraphQL.Builder builder) {
-        GraphQLSchema schema = StrictScalars.apply(builderField(builder, "graphQLSchema", GraphQLSchema.class));
+        GraphQLSchema schema = PropertyFetchers.apply(
+                StrictScalars.apply(builderField(builder, "graphQLSchema", GraphQLSchema.class)));
         arguments.requireDeclaredIn(schema);
         cost.requireDeclaredIn(schema);
         builder.schema(schema);
