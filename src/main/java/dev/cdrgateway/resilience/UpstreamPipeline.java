@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * <li>the API's circuit breaker, then the endpoint's timeout ({@link UpstreamAttempt});</li>
  * <li>the call itself.</li>
  * </ol>
+ * Whatever answered, the reader gets the answer on its own Vert.x context ({@link CallersContext}).
  * Where a read is remembered, and why each memo exists (all under {@link UpstreamRead#key()}):
  * <ul>
  * <li>{@link RequestScope#once}: one GraphQL request reads a resource once, even uncached and when two fields need
@@ -63,10 +64,10 @@ public class UpstreamPipeline {
     public <T> Uni<T> read(UpstreamRead<T> read) {
         RequestScope request = requests.orNull();
         if (request == null) {
-            return stale.onFault(read, cachedOrShared(read), requests::orNull);
+            return CallersContext.deliverOnCallers(stale.onFault(read, cachedOrShared(read), requests::orNull));
         }
-        return request.once(read.key(),
-                () -> request.withinDeadline(stale.onFault(read, cachedOrShared(read), requests::orNull)));
+        return request.once(read.key(), () -> CallersContext.deliverOnCallers(
+                request.withinDeadline(stale.onFault(read, cachedOrShared(read), requests::orNull))));
     }
 
     /**
@@ -75,7 +76,7 @@ public class UpstreamPipeline {
      * outside any GraphQL request), retried, guarded and timed out like any read.
      */
     public <T> Uni<T> readFresh(UpstreamRead<T> read) {
-        return coalescing.share(read.key(), () -> upstream(read));
+        return CallersContext.deliverOnCallers(coalescing.share(read.key(), () -> upstream(read)));
     }
 
     /**
@@ -89,8 +90,8 @@ public class UpstreamPipeline {
      */
     public <T> Uni<T> guarded(UpstreamApi api, String endpoint, String tenant, Supplier<Uni<T>> call) {
         UpstreamRead<T> read = new UpstreamRead<>(api, endpoint, tenant, tenant, CacheClass.OPEN, Map.of(), call);
-        return limiter.run(tenant,
-                () -> retries.run(endpoint, Instant.now().plus(retryBudget), () -> attempt.run(read)));
+        return CallersContext.deliverOnCallers(limiter.run(tenant,
+                () -> retries.run(endpoint, Instant.now().plus(retryBudget), () -> attempt.run(read))));
     }
 
     /**
