@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -56,7 +57,7 @@ public class RememberingTokenProvider implements IdentityProvider<TokenAuthentic
     RememberingTokenProvider(OidcIdentityProvider oidc, SecurityConfig config, Clock clock, MeterRegistry metrics) {
         this.oidc = oidc;
         SecurityConfig.TokenCache cache = config.security().tokenCache();
-        boolean on = cache.enabled() && cache.maxEntries() > 0 && !cache.maxTtl().isNegative() && !cache.maxTtl().isZero();
+        boolean on = cache.enabled() && cache.maxEntries() > 0 && cache.maxTtl().compareTo(Duration.ZERO) > 0;
         this.tokens = on ? new VerifiedTokens(cache.maxEntries(), cache.maxTtl(), clock) : null;
         this.accepted = verifications(metrics, "accepted");
         this.rejected = verifications(metrics, "rejected");
@@ -79,7 +80,8 @@ public class RememberingTokenProvider implements IdentityProvider<TokenAuthentic
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+                                              AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         if (!(request.getToken() instanceof AccessTokenCredential credential) || rc == null) {
             return Uni.createFrom().nullItem(); // OIDC's provider, next in line, handles it as before
