@@ -76,7 +76,7 @@ public interface SecurityConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Tokens remembered at most (least recently used ones are dropped first). */
+        /** Tokens remembered at most (beyond it Caffeine drops those least likely to be used again). */
         @WithDefault("10000")
         int maxEntries();
 
