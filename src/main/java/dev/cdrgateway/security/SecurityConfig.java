@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Who a token says the caller is, and how a caller gets in: claim names, what each OIDC issuer may speak for and
- * the GraphQL WebSocket's token deadline ({@code gateway.claims.*}, {@code gateway.issuers.*},
- * {@code gateway.live.connection-init-timeout}).
+ * Who a token says the caller is, and how a caller gets in: claim names, what each OIDC issuer may speak for,
+ * the GraphQL WebSocket's token deadline and how long a verified token is remembered ({@code gateway.claims.*},
+ * {@code gateway.issuers.*}, {@code gateway.live.connection-init-timeout}, {@code gateway.security.token-cache.*}).
  */
 @ConfigMapping(prefix = "gateway")
 public interface SecurityConfig {
@@ -28,6 +28,9 @@ public interface SecurityConfig {
     /** Admission of the GraphQL WebSocket ({@code gateway.live.*}, next to the live feed it carries). */
     @WithName("live")
     WebSocket webSocket();
+
+    /** Bearer token handling ({@code gateway.security.*}). */
+    Security security();
 
     /** Claim names (roles come from Quarkus OIDC: {@code quarkus.oidc.roles.role-claim-path}). */
     interface Claims {
@@ -54,5 +57,31 @@ public interface SecurityConfig {
          */
         @WithDefault("PT10S")
         Duration connectionInitTimeout();
+    }
+
+    /** Bearer token handling. */
+    interface Security {
+        /** Verified tokens remembered until their expiry ({@code gateway.security.token-cache.*}). */
+        TokenCache tokenCache();
+    }
+
+    /**
+     * The memory of verified bearer tokens ({@link VerifiedTokens}): a token seen again is not RS256-verified again
+     * while its entry lives. An entry lives until the token's {@code exp} or {@code max-ttl} after its verification,
+     * whichever comes first; a revoked token that has not expired keeps working on a replica for at most
+     * {@code max-ttl}.
+     */
+    interface TokenCache {
+        /** Whether verified tokens are remembered at all; off, every request's token is verified. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens remembered at most (beyond it Caffeine drops those least likely to be used again). */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** Longest time a verified token is remembered, however long it still lives. */
+        @WithDefault("PT5M")
+        Duration maxTtl();
     }
 }

@@ -95,6 +95,12 @@ public final class Tokens {
             return issuer(WHITELABEL_ISSUER).signedWith("issuer-b");
         }
 
+        /** Expires at {@code instant} (the token is issued two hours before). */
+        public Builder expiresAt(Instant instant) {
+            expiresAt = instant;
+            return this;
+        }
+
         public Builder expiredSecondsAgo(long seconds) {
             expiresAt = Instant.now().minusSeconds(seconds);
             return this;
