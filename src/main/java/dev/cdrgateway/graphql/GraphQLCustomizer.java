@@ -1,8 +1,9 @@
 package dev.cdrgateway.graphql;
 
 import graphql.GraphQL;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
-import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
@@ -11,6 +12,7 @@ import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -33,9 +35,13 @@ public class GraphQLCustomizer {
     private final QueryCost cost;
     private final RequestResults results;
     private final Instance<ContributedInstrumentation> contributed;
+    private final String fieldVisibility;
 
     GraphQLCustomizer(LimitsConfig limits, ArgumentValidation arguments, QueryCost cost, RequestResults results,
-                      Instance<ContributedInstrumentation> contributed) {
+                      Instance<ContributedInstrumentation> contributed,
+                      @ConfigProperty(name = "quarkus.smallrye-graphql.field-visibility", defaultValue = "default")
+                      String fieldVisibility) {
+        this.fieldVisibility = fieldVisibility;
         this.results = results;
         this.contributed = contributed;
         this.limits = limits;
@@ -46,6 +52,13 @@ public class GraphQLCustomizer {
     void customize(@Observes GraphQL.Builder builder) {
         GraphQLSchema schema = PropertyFetchers.apply(
                 StrictScalars.apply(builderField(builder, "graphQLSchema", GraphQLSchema.class)));
+        if ("default".equals(fieldVisibility)) {
+            // Quarkus hands its default ("default") to SmallRye, which takes it for a pattern of fields to hide: every
+            // field lookup of every request then ran a regular expression that never matches.
+            GraphQLCodeRegistry registry = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry())
+                    .fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY).build();
+            schema = schema.transform(b -> b.codeRegistry(registry));
+        }
         arguments.requireDeclaredIn(schema);
         cost.requireDeclaredIn(schema);
         builder.schema(schema);
@@ -76,7 +89,7 @@ public class GraphQLCustomizer {
         chain.add(new CostLimit(limits.maxComplexity(), cost));
         contributed.forEach(chain::add);
         chain.add(new ErrorCodes(results::observe, results::responseExtensions));
-        builder.instrumentation(new ChainedInstrumentation(chain));
+        builder.instrumentation(new OperationInstrumentations(chain));
     }
 
     private static boolean introspectionOnly(graphql.language.OperationDefinition operation) {
