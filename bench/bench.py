@@ -584,7 +584,7 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
                f"after {facts.get('jit_warmup', '?')} s of untimed JIT warm-up load per query on each gateway start; "
                f"127.0.0.1 only; gateway = prod profile, real OIDC (RS256), JVM options "
                f"`{facts.get('java_opts') or 'none (defaults)'}`; "
-               f"per-request INFO log line off (`GraphQLHttpRules` at WARN) except the \"INFO log on\" rows; "
+               f"per-request INFO log line off (`dev.cdrgateway.ops.AccessLog` at WARN) except the \"INFO log on\" rows; "
                f"{facts['nproc']} cores shared by wrk, gateway and simulator; {facts['date']}")
     text = "\n".join(out) + "\n"
     with open(out_file, "w") as f:

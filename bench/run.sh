@@ -145,7 +145,7 @@ start_gateway() { # name sim_port cache_enabled log_level [extra -D...]
     -Dgateway.cursor-secret=bench-cursor-secret-0123456789abc \
     -Dgateway.cache.enabled="$cache" \
     -Dquarkus.log.console.json.enabled=false \
-    -Dquarkus.log.category.\"dev.cdrgateway.graphql.GraphQLHttpRules\".level="$level" \
+    -Dquarkus.log.category.\"dev.cdrgateway.ops.AccessLog\".level="$level" \
     -Dquarkus.shutdown.delay-enabled=false \
     "$@" -jar "$JAR" >"$WORK/gw-$name.log" 2>&1 &
   GW_PID=$!
