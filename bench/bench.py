@@ -498,16 +498,17 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
     facts = json.load(open(facts_file))
     rows = [
         ("1. call by uuid, cache off, 1 conn (account route, MA_SIM00001)", "s1_c1", "d1_c1"),
-        ("1. call by uuid, cache off, 16 conn", "s1_c16", "d1_c16"),
+        ("1. call by uuid, cache off, 8 conn", "s1_c8", "d1_c8"),
         ("1. same, 1 conn, per-request INFO log on", "s1log_c1", "d1_c1"),
-        ("1. same, 16 conn, per-request INFO log on", "s1log_c16", "d1_c16"),
-        ("2. customer 20-call page + summary, cache off, 16 conn", "s2_c16", "d2_c16"),
-        ("2. same as an Automatic Persisted Query: POST with the hash only, 16 conn", "s2apq_c16", "d2_c16"),
-        ("2. same as an Automatic Persisted Query: GET with the hash only, 16 conn", "s2apqget_c16", "d2_c16"),
-        ("3. same, cache on (warm), 16 conn", "s3_c16", "d2_c16"),
+        ("1. same, 8 conn, per-request INFO log on", "s1log_c8", "d1_c8"),
+        ("2. customer 20-call page + summary, cache off, 1 conn", "s2_c1", "d2_c1"),
+        ("2. customer 20-call page + summary, cache off, 8 conn", "s2_c8", "d2_c8"),
+        ("2. same as an Automatic Persisted Query: POST with the hash only, 8 conn", "s2apq_c8", "d2_c8"),
+        ("2. same as an Automatic Persisted Query: GET with the hash only, 8 conn", "s2apqget_c8", "d2_c8"),
+        ("3. same, cache on (warm), 8 conn", "s3_c8", "d2_c8"),
         ("4. first: 500 (5 pages), 50 ms upstream, 1 conn vs 5 sequential direct", "s4_c1", "d4seq_c1"),
         ("4. first: 500 (5 pages), 50 ms upstream, 1 conn vs 1 direct call", "s4_c1", "d4one_c1"),
-        ("5. customer + partner users 50/50, cache off, 16 conn", "s5_c16", "d5_c16"),
+        ("5. customer + partner users 50/50, cache off, 8 conn", "s5_c8", "d5_c8"),
         ("20 ms upstream, 64 conn (scenario 2 query)", "l20_c64", "dl20_c64"),
         ("20 ms upstream, 64 conn, tenant-concurrency=64 (diagnostic)", "l20tc_c64", "dl20_c64"),
     ]
@@ -536,15 +537,14 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
                "JIT ms/req: the part of CPU ms/req spent in the JVM's C1/C2 compiler threads (still compiling = not warm).")
     out.append("")
     sizes = facts.get("request_bytes", {})
-    if sizes and "s2_c16" in results:
-        full = results["s2_c16"]
-        out.append("Persisted queries (scenario 2 query, cache off, 16 connections): bytes a client sends per request "
+    if sizes and "s2apq_c8" in results:
+        out.append("Persisted queries (scenario 2 query, cache off, 8 connections): bytes a client sends per request "
                    "(request target + body; headers are the same for all three) and gateway cost:")
         out.append("")
         out.append("| variant | request bytes | CPU ms/req | p50 |")
         out.append("|---|---:|---:|---:|")
-        for label, spec, row in (("full query (POST)", "s2_gw", "s2_c16"), ("APQ hash only (POST)", "s2apq_gw", "s2apq_c16"),
-                                 ("APQ hash only (GET)", "s2apqget_gw", "s2apqget_c16")):
+        for label, spec, row in (("full query (POST)", "s2_gw", "s2_c8"), ("APQ hash only (POST)", "s2apq_gw", "s2apq_c8"),
+                                 ("APQ hash only (GET)", "s2apqget_gw", "s2apqget_c8")):
             r = results.get(row)
             if r and spec in sizes:
                 out.append(f"| {label} | {sizes[spec]:.0f} | {r['cpu_ms_per_req']:.3f} | {fmt_ms(r['p50_us'])} |")
@@ -580,6 +580,8 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
     out.append(f"- **Peak RSS** of the gateway under load: **{worst['peak_rss_kb'] / 1024:.0f} MB** "
                f"(VmHWM {worst['hwm_kb'] / 1024:.0f} MB, instance `{worst['instance']}`); per instance: "
                + ", ".join(f"{p['instance']} {p['peak_rss_kb'] / 1024:.0f}" for p in peaks) + " MB")
+    if facts.get("quick"):
+        out.append("- **QUICK=1 run**: no-latency simulator, gateways A and B only (scenarios 1–3); not a run for RESULTS.md")
     out.append(f"- wrk {facts['wrk_seconds']} s measured after {facts['warmup_seconds']} s warm-up per row; "
                f"after {facts.get('jit_warmup', '?')} s of untimed JIT warm-up load per query on each gateway start; "
                f"127.0.0.1 only; gateway = prod profile, real OIDC (RS256), JVM options "

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of cdr-gateway against the simulated Vobiz upstream. See bench/README.md.
-# Usage: bench/run.sh
-# Env: WRK_SECONDS=10 (measured run) WARMUP_SECONDS=3 (run before each measured run) JIT_WARMUP=40 (seconds of
+# Usage: bench/run.sh            (full run, about 11 minutes)
+#        QUICK=1 bench/run.sh    (developer run, about 3 minutes: scenarios 1-3 on the no-latency simulator only)
+# Env: QUICK=0 (1 = only the no-latency simulator, gateways A and B, 8- and 1-connection rows of scenarios 1-3;
+#      its defaults are WRK_SECONDS=6 WARMUP_SECONDS=2 JIT_WARMUP=20)
+#      WRK_SECONDS=10 (measured run) WARMUP_SECONDS=3 (run before each measured run) JIT_WARMUP=40 (seconds of
 #      load per query right after each gateway start, so the JIT has compiled the hot paths; see README)
 #      SKIP_BUILD=0 SKIP_LOG_ON=1 (0 = also the instance with the per-request INFO log line on)
 #      DIAG=0 (1 = also the tenant-concurrency=64 diagnostic instance)
@@ -13,12 +16,16 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 HELPER="$BENCH_DIR/bench.py"
-WRK_SECONDS="${WRK_SECONDS:-10}"
-WARMUP_SECONDS="${WARMUP_SECONDS:-3}"
+QUICK="${QUICK:-0}"
+if [[ "$QUICK" == 1 ]]; then # shorter everything: about 3 minutes
+  WRK_SECONDS="${WRK_SECONDS:-6}"; WARMUP_SECONDS="${WARMUP_SECONDS:-2}"; JIT_WARMUP="${JIT_WARMUP:-20}"
+else
+  WRK_SECONDS="${WRK_SECONDS:-10}"; WARMUP_SECONDS="${WARMUP_SECONDS:-3}"; JIT_WARMUP="${JIT_WARMUP:-40}"
+fi
 SKIP_BUILD="${SKIP_BUILD:-0}"
 SKIP_LOG_ON="${SKIP_LOG_ON:-1}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=12 -XX:+ExitOnOutOfMemoryError}"
-JIT_WARMUP="${JIT_WARMUP:-40}"
+CONNS=8 # the main rows' connection count (issue 13 states its targets at 8 connections)
 DIAG="${DIAG:-0}"
 ANCHOR_DATE=2026-03-25
 
@@ -106,12 +113,19 @@ start_sim() { # name port latency [extra -D...]
   STARTED_PIDS+=("$!")
   eval "${name}_PID=$!"
 }
-log "starting simulators on :$SIM0_PORT (no latency), :$SIM20_PORT (20 ms), :$SIM50_PORT (50 ms), :$SIM50B_PORT (50 ms, 50 customers)"
-start_sim sim0 $SIM0_PORT PT0S
-start_sim sim20 $SIM20_PORT PT0.02S
-start_sim sim50 $SIM50_PORT PT0.05S
-start_sim sim50b $SIM50B_PORT PT0.05S -Dsimulator.customers=50
-for s in "sim0 $SIM0_PORT" "sim20 $SIM20_PORT" "sim50 $SIM50_PORT" "sim50b $SIM50B_PORT"; do
+if [[ "$QUICK" == 1 ]]; then
+  log "QUICK=1: starting the no-latency simulator on :$SIM0_PORT only"
+  start_sim sim0 $SIM0_PORT PT0S
+  SIMS=("sim0 $SIM0_PORT")
+else
+  log "starting simulators on :$SIM0_PORT (no latency), :$SIM20_PORT (20 ms), :$SIM50_PORT (50 ms), :$SIM50B_PORT (50 ms, 50 customers)"
+  start_sim sim0 $SIM0_PORT PT0S
+  start_sim sim20 $SIM20_PORT PT0.02S
+  start_sim sim50 $SIM50_PORT PT0.05S
+  start_sim sim50b $SIM50B_PORT PT0.05S -Dsimulator.customers=50
+  SIMS=("sim0 $SIM0_PORT" "sim20 $SIM20_PORT" "sim50 $SIM50_PORT" "sim50b $SIM50B_PORT")
+fi
+for s in "${SIMS[@]}"; do
   set -- $s
   pid_var="${1}_PID"
   # the first data request waits for the generated dataset
@@ -233,42 +247,55 @@ SIM0="http://127.0.0.1:$SIM0_PORT"; SIM20="http://127.0.0.1:$SIM20_PORT"; SIM50=
 # --- 5. scenarios ------------------------------------------------------------------------------------
 log "direct upstream baselines"
 load d1_c1 "$SIM0" s1_direct 1
-load d1_c16 "$SIM0" s1_direct 16
-load d2_c16 "$SIM0" s2_direct 16
-load d5_c16 "$SIM0" s5_direct 16
-load d4one_c1 "$SIM50" s4_direct1 1
-seq_load d4seq_c1 "$SIM50" s4_seq5
-load dl20_c64 "$SIM20" s2_direct 64
+load d1_c$CONNS "$SIM0" s1_direct $CONNS
+load d2_c1 "$SIM0" s2_direct 1
+load d2_c$CONNS "$SIM0" s2_direct $CONNS
+if [[ "$QUICK" != 1 ]]; then
+  load d5_c$CONNS "$SIM0" s5_direct $CONNS
+  load d4one_c1 "$SIM50" s4_direct1 1
+  seq_load d4seq_c1 "$SIM50" s4_seq5
+  load dl20_c64 "$SIM20" s2_direct 64
+fi
 
-log "gateway A: cache off, no upstream latency (scenarios 1, 2, 5; startup 6)"
+if [[ "$QUICK" == 1 ]]; then
+  log "gateway A: cache off, no upstream latency (scenarios 1, 2; startup 6)"
+else
+  log "gateway A: cache off, no upstream latency (scenarios 1, 2, 5; startup 6)"
+fi
 start_gateway A "$SIM0_PORT" false WARN
 GW="http://127.0.0.1:$GW_PORT"
 for spec in s1_gw s2_gw s5_gw; do python3 "$HELPER" check "$GW" "$WORK/$spec.json"; done
-jit_warm s1_gw 8 "$JIT_WARMUP"; jit_warm s2_gw 8 "$JIT_WARMUP"; jit_warm s5_gw 8 $((JIT_WARMUP / 2))
+jit_warm s1_gw 8 "$JIT_WARMUP"; jit_warm s2_gw 8 "$JIT_WARMUP"
+[[ "$QUICK" == 1 ]] || jit_warm s5_gw 8 $((JIT_WARMUP / 2))
 load s1_c1 "$GW" s1_gw 1 gateway
-load s1_c16 "$GW" s1_gw 16 gateway
-load s2_c16 "$GW" s2_gw 16 gateway
-load s5_c16 "$GW" s5_gw 16 gateway
-# Automatic Persisted Queries: the client registers the document once, then sends its hash alone
-for spec in s2apq_reg s2apq_gw s2apqget_gw; do python3 "$HELPER" check "$GW" "$WORK/$spec.json"; done
-jit_warm s2apq_gw 8 $((JIT_WARMUP / 4)); jit_warm s2apqget_gw 8 $((JIT_WARMUP / 4))
-load s2apq_c16 "$GW" s2apq_gw 16 gateway
-load s2apqget_c16 "$GW" s2apqget_gw 16 gateway
+load s2_c1 "$GW" s2_gw 1 gateway
+load s1_c$CONNS "$GW" s1_gw $CONNS gateway
+load s2_c$CONNS "$GW" s2_gw $CONNS gateway
+if [[ "$QUICK" != 1 ]]; then
+  load s5_c$CONNS "$GW" s5_gw $CONNS gateway
+  # Automatic Persisted Queries: the client registers the document once, then sends its hash alone
+  for spec in s2apq_reg s2apq_gw s2apqget_gw; do python3 "$HELPER" check "$GW" "$WORK/$spec.json"; done
+  jit_warm s2apq_gw 8 $((JIT_WARMUP / 4)); jit_warm s2apqget_gw 8 $((JIT_WARMUP / 4))
+  load s2apq_c$CONNS "$GW" s2apq_gw $CONNS gateway
+  load s2apqget_c$CONNS "$GW" s2apqget_gw $CONNS gateway
+fi
 stop_gateway
 
-# AppCDS with the JDK's dynamic archive, made with the same JVM options (an archive made with other options, such as
-# the one -Dquarkus.package.jar.appcds.enabled=true builds, is refused when the heap settings differ): a training
-# start (T) that answers one request and exits writes it, then S starts with it.
-CDS="$WORK/app-cds.jsa"
-log "gateway T: AppCDS training start (writes $CDS on exit)"
-start_gateway T "$SIM0_PORT" false WARN -XX:ArchiveClassesAtExit="$CDS"
-stop_gateway
-if [[ -f "$CDS" ]]; then
-  log "gateway S: startup only, with the AppCDS archive"
-  start_gateway S "$SIM0_PORT" false WARN -XX:SharedArchiveFile="$CDS" -Xshare:on
+if [[ "$QUICK" != 1 ]]; then
+  # AppCDS with the JDK's dynamic archive, made with the same JVM options (an archive made with other options, such as
+  # the one -Dquarkus.package.jar.appcds.enabled=true builds, is refused when the heap settings differ): a training
+  # start (T) that answers one request and exits writes it, then S starts with it.
+  CDS="$WORK/app-cds.jsa"
+  log "gateway T: AppCDS training start (writes $CDS on exit)"
+  start_gateway T "$SIM0_PORT" false WARN -XX:ArchiveClassesAtExit="$CDS"
   stop_gateway
-else
-  log "no AppCDS archive was written; skipping the AppCDS startup row"
+  if [[ -f "$CDS" ]]; then
+    log "gateway S: startup only, with the AppCDS archive"
+    start_gateway S "$SIM0_PORT" false WARN -XX:SharedArchiveFile="$CDS" -Xshare:on
+    stop_gateway
+  else
+    log "no AppCDS archive was written; skipping the AppCDS startup row"
+  fi
 fi
 
 log "gateway B: cache on, warm (scenario 3)"
@@ -276,62 +303,64 @@ start_gateway B "$SIM0_PORT" true WARN
 GW="http://127.0.0.1:$GW_PORT"
 python3 "$HELPER" check "$GW" "$WORK/s2_gw.json"
 jit_warm s2_gw 8 "$JIT_WARMUP"
-load s3_c16 "$GW" s2_gw 16 gateway   # its warm-up run fills the cache
+load s3_c$CONNS "$GW" s2_gw $CONNS gateway   # its warm-up run fills the cache
 stop_gateway
 
-log "gateway C: cache off, 50 ms upstream latency (scenario 4)"
-start_gateway C "$SIM50_PORT" false WARN
-GW="http://127.0.0.1:$GW_PORT"
-python3 "$HELPER" check "$GW" "$WORK/s4_gw.json"
-jit_warm s4_gw 16 $((JIT_WARMUP * 3 / 4))
-load s4_c1 "$GW" s4_gw 1 gateway
-stop_gateway
+if [[ "$QUICK" != 1 ]]; then
+  log "gateway C: cache off, 50 ms upstream latency (scenario 4)"
+  start_gateway C "$SIM50_PORT" false WARN
+  GW="http://127.0.0.1:$GW_PORT"
+  python3 "$HELPER" check "$GW" "$WORK/s4_gw.json"
+  jit_warm s4_gw 16 $((JIT_WARMUP * 3 / 4))
+  load s4_c1 "$GW" s4_gw 1 gateway
+  stop_gateway
 
-log "gateway D: cache off, 20 ms upstream latency, 64 connections"
-start_gateway D "$SIM20_PORT" false WARN
-GW="http://127.0.0.1:$GW_PORT"
-jit_warm s2_gw 16 "$JIT_WARMUP"
-load l20_c64 "$GW" s2_gw 64 gateway
-stop_gateway
-
-log "gateway G: cache on, 50 ms upstream latency, 50 customers (dashboard analytics, issue 7)"
-STARTUP_SPEC=ts_jit start_gateway G "$SIM50B_PORT" true WARN
-GW="http://127.0.0.1:$GW_PORT"
-log "  JIT warm-up: ts_jit, lb_jit (other filters and windows than the measured ones)"
-python3 "$HELPER" coldwarm "$GW" "$WORK/ts_jit.json" 0 "$WORK/jit-analytics.jsonl" ts_jit >&2
-python3 "$HELPER" coldwarm "$GW" "$WORK/lb_jit.json" 0 "$WORK/jit-analytics.jsonl" lb_jit >&2
-python3 "$HELPER" coldwarm "$GW" "$WORK/ts_cold.json" 5 "$RESULTS" ts >&2
-python3 "$HELPER" coldwarm "$GW" "$WORK/lb_cold.json" 5 "$RESULTS" lb >&2
-stop_gateway
-
-if [[ "$DIAG" == 1 ]]; then
-  log "gateway E: as D with gateway.upstream.tenant-concurrency=64 (diagnostic, not a default)"
-  start_gateway E "$SIM20_PORT" false WARN -Dgateway.upstream.tenant-concurrency=64
+  log "gateway D: cache off, 20 ms upstream latency, 64 connections"
+  start_gateway D "$SIM20_PORT" false WARN
   GW="http://127.0.0.1:$GW_PORT"
   jit_warm s2_gw 16 "$JIT_WARMUP"
-  load l20tc_c64 "$GW" s2_gw 64 gateway
+  load l20_c64 "$GW" s2_gw 64 gateway
   stop_gateway
-fi
 
-if [[ "$SKIP_LOG_ON" != 1 ]]; then
-  log "gateway F: as A with the per-request INFO log line on"
-  start_gateway F "$SIM0_PORT" false INFO
+  log "gateway G: cache on, 50 ms upstream latency, 50 customers (dashboard analytics, issue 7)"
+  STARTUP_SPEC=ts_jit start_gateway G "$SIM50B_PORT" true WARN
   GW="http://127.0.0.1:$GW_PORT"
-  jit_warm s1_gw 8 "$JIT_WARMUP"; jit_warm s2_gw 8 "$JIT_WARMUP"; jit_warm s5_gw 8 $((JIT_WARMUP / 2))  # as A
-  load s1log_c1 "$GW" s1_gw 1 gateway
-  load s1log_c16 "$GW" s1_gw 16 gateway
+  log "  JIT warm-up: ts_jit, lb_jit (other filters and windows than the measured ones)"
+  python3 "$HELPER" coldwarm "$GW" "$WORK/ts_jit.json" 0 "$WORK/jit-analytics.jsonl" ts_jit >&2
+  python3 "$HELPER" coldwarm "$GW" "$WORK/lb_jit.json" 0 "$WORK/jit-analytics.jsonl" lb_jit >&2
+  python3 "$HELPER" coldwarm "$GW" "$WORK/ts_cold.json" 5 "$RESULTS" ts >&2
+  python3 "$HELPER" coldwarm "$GW" "$WORK/lb_cold.json" 5 "$RESULTS" lb >&2
   stop_gateway
+
+  if [[ "$DIAG" == 1 ]]; then
+    log "gateway E: as D with gateway.upstream.tenant-concurrency=64 (diagnostic, not a default)"
+    start_gateway E "$SIM20_PORT" false WARN -Dgateway.upstream.tenant-concurrency=64
+    GW="http://127.0.0.1:$GW_PORT"
+    jit_warm s2_gw 16 "$JIT_WARMUP"
+    load l20tc_c64 "$GW" s2_gw 64 gateway
+    stop_gateway
+  fi
+
+  if [[ "$SKIP_LOG_ON" != 1 ]]; then
+    log "gateway F: as A with the per-request INFO log line on"
+    start_gateway F "$SIM0_PORT" false INFO
+    GW="http://127.0.0.1:$GW_PORT"
+    jit_warm s1_gw 8 "$JIT_WARMUP"; jit_warm s2_gw 8 "$JIT_WARMUP"; jit_warm s5_gw 8 $((JIT_WARMUP / 2))  # as A
+    load s1log_c1 "$GW" s1_gw 1 gateway
+    load s1log_c$CONNS "$GW" s1_gw $CONNS gateway
+    stop_gateway
+  fi
 fi
 
 # --- 6. table ----------------------------------------------------------------------------------------
-GATEWAY_JAVA_OPTS="$GATEWAY_JAVA_OPTS" python3 - "$WORK/facts.json" "$STARTUPS" "$PEAKS" "$WRK_SECONDS" "$WARMUP_SECONDS" "$(nproc)" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$JIT_WARMUP" <<'EOF'
+QUICK="$QUICK" GATEWAY_JAVA_OPTS="$GATEWAY_JAVA_OPTS" python3 - "$WORK/facts.json" "$STARTUPS" "$PEAKS" "$WRK_SECONDS" "$WARMUP_SECONDS" "$(nproc)" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$JIT_WARMUP" <<'EOF'
 import json, sys
 out, startups, peaks, wrk_s, warm_s, nproc, date, jit = sys.argv[1:]
 import os
 sizes_file = os.path.join(os.path.dirname(out), "request-bytes.json")
 json.dump({"startups": [json.loads(l) for l in open(startups)], "peaks": [json.loads(l) for l in open(peaks)],
            "request_bytes": json.load(open(sizes_file)) if os.path.exists(sizes_file) else {},
-           "java_opts": os.environ.get("GATEWAY_JAVA_OPTS", ""),
+           "java_opts": os.environ.get("GATEWAY_JAVA_OPTS", ""), "quick": os.environ.get("QUICK") == "1",
            "wrk_seconds": int(wrk_s), "warmup_seconds": int(warm_s), "nproc": nproc, "date": date,
            "jit_warmup": int(jit)}, open(out, "w"))
 EOF
