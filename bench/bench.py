@@ -444,10 +444,17 @@ def rsspoll(pid: str, out_file: str) -> None:
 
 
 def metrics(base_url: str) -> None:
-    """Gateway counters: upstream requests (all endpoints, attempts) and GraphQL operations by outcome."""
+    """Gateway counters: upstream requests (all endpoints, attempts), GraphQL operations by outcome, and the JVM's
+    allocation counter (Micrometer's jvm_gc_memory_allocated_bytes_total, advanced at each young GC by what the young
+    generation held) with the young generation's current occupancy (jvm_memory_used_bytes of the Eden pool)."""
     text = urllib.request.urlopen(base_url + "/q/metrics", timeout=10).read().decode()
     upstream, by_endpoint, ops = 0.0, {}, {}
+    allocated, eden = None, 0.0
     for line in text.splitlines():
+        if line.startswith("jvm_gc_memory_allocated_bytes_total"):
+            allocated = float(line.rsplit("}", 1)[-1].split()[0] if "}" in line else line.split()[1])
+        elif line.startswith("jvm_memory_used_bytes{") and "Eden Space" in line:
+            eden += float(line.split("} ", 1)[1].split()[0])
         if line.startswith("gateway_upstream_requests_seconds_count{"):
             value = float(line.split("} ", 1)[1].split()[0])  # value, then maybe an exemplar
             upstream += value
@@ -456,7 +463,8 @@ def metrics(base_url: str) -> None:
         elif line.startswith("gateway_graphql_operations_seconds_count{"):
             outcome = line.split('outcome="', 1)[1].split('"', 1)[0] if 'outcome="' in line else "?"
             ops[outcome] = ops.get(outcome, 0) + float(line.split("} ", 1)[1].split()[0])
-    print(json.dumps({"upstream": upstream, "by_endpoint": by_endpoint, "ops": ops}))
+    print(json.dumps({"upstream": upstream, "by_endpoint": by_endpoint, "ops": ops, "allocated": allocated,
+                      "eden": eden}))
 
 
 def record(out_file: str, name: str, wrk_out: str, extra_json: str) -> None:
@@ -482,8 +490,13 @@ def delta(before_json: str, after_json: str) -> None:
     ok = ops_a.get("ok", 0) - ops_b.get("ok", 0)
     not_ok = sum(v for k, v in ops_a.items() if k != "ok") - sum(v for k, v in ops_b.items() if k != "ok")
     endpoints = {k: a["by_endpoint"].get(k, 0) - b["by_endpoint"].get(k, 0) for k in a["by_endpoint"]}
-    print(json.dumps({"upstream_calls": a["upstream"] - b["upstream"], "ops_ok": ok, "ops_not_ok": not_ok,
-                      "by_endpoint": {k: v for k, v in endpoints.items() if v}}))
+    result = {"upstream_calls": a["upstream"] - b["upstream"], "ops_ok": ok, "ops_not_ok": not_ok,
+              "by_endpoint": {k: v for k, v in endpoints.items() if v}}
+    if a.get("allocated") is not None and b.get("allocated") is not None:
+        # The counter includes, at the first young GC of the window, what was allocated before the window (the Eden
+        # occupancy at its start) and leaves out what was allocated after the last GC (the occupancy at its end).
+        result["alloc_bytes"] = a["allocated"] - b["allocated"] + a["eden"] - b["eden"]
+    print(json.dumps(result))
 
 
 def fmt_ms(us):
@@ -512,8 +525,8 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
         ("20 ms upstream, 64 conn (scenario 2 query)", "l20_c64", "dl20_c64"),
         ("20 ms upstream, 64 conn, tenant-concurrency=64 (diagnostic)", "l20tc_c64", "dl20_c64"),
     ]
-    out = ["| scenario | gateway req/s | p50 | p99 | CPU ms/req | direct req/s | direct p50 | ratio | upstream calls/req | of CPU: JIT ms/req |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    out = ["| scenario | gateway req/s | p50 | p99 | CPU ms/req | alloc KB/req | direct req/s | direct p50 | ratio | upstream calls/req | of CPU: JIT ms/req |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for label, g, d in rows:
         gr, dr = results.get(g), results.get(d)
         if gr is None:
@@ -526,15 +539,18 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
             errs += f" ⚠ {gr['ops_not_ok']:.0f} GraphQL non-ok"
         upstream = f"{gr['upstream_calls'] / gr['requests']:.2f}" if gr.get("requests") and "upstream_calls" in gr else "–"
         upstream += f" | {gr['jit_ms_per_req']:.3f}" if "jit_ms_per_req" in gr else " | –"
+        alloc = f"{gr['alloc_kb_per_req']:.0f}" if "alloc_kb_per_req" in gr else "–"
         out.append(f"| {label}{errs} | {gr['rps']:.0f} | {fmt_ms(gr['p50_us'])} | {fmt_ms(gr['p99_us'])} | "
-                   f"{gr['cpu_ms_per_req']:.3f} | {dr['rps']:.0f} | {fmt_ms(dr['p50_us'])} | {ratio} | {upstream} |"
+                   f"{gr['cpu_ms_per_req']:.3f} | {alloc} | {dr['rps']:.0f} | {fmt_ms(dr['p50_us'])} | {ratio} | {upstream} |"
                    if dr else
                    f"| {label}{errs} | {gr['rps']:.0f} | {fmt_ms(gr['p50_us'])} | {fmt_ms(gr['p99_us'])} | "
-                   f"{gr['cpu_ms_per_req']:.3f} | – | – | – | {upstream} |")
+                   f"{gr['cpu_ms_per_req']:.3f} | {alloc} | – | – | – | {upstream} |")
     out.append("")
     out.append("Ratio = gateway req/s ÷ direct req/s at the same connection count (scenario 4: gateway p50 ÷ direct p50). "
                "Upstream calls/req from the gateway's `gateway_upstream_requests_seconds_count` delta. "
-               "JIT ms/req: the part of CPU ms/req spent in the JVM's C1/C2 compiler threads (still compiling = not warm).")
+               "JIT ms/req: the part of CPU ms/req spent in the JVM's C1/C2 compiler threads (still compiling = not warm). "
+               "Alloc KB/req: heap bytes the gateway JVM allocated during the measured run ÷ requests (Micrometer's "
+               "`jvm_gc_memory_allocated_bytes_total` delta corrected by the Eden occupancy change).")
     out.append("")
     sizes = facts.get("request_bytes", {})
     if sizes and "s2apq_c8" in results:

@@ -225,6 +225,8 @@ tck, n, d = int(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
 d["cpu_ms"] = (c1 - c0) * 1000.0 / tck
 d["cpu_ms_per_req"] = d["cpu_ms"] / n if n else 0.0
 d["jit_ms_per_req"] = (j1 - j0) * 1000.0 / tck / n if n else 0.0
+if "alloc_bytes" in d and n:
+    d["alloc_kb_per_req"] = d["alloc_bytes"] / 1024.0 / n
 print(json.dumps(d))
 EOF
 )
