@@ -499,6 +499,195 @@ def delta(before_json: str, after_json: str) -> None:
     print(json.dumps(result))
 
 
+# --- profiling (PROFILE=<scenario>) ----------------------------------------------------------------
+
+PROFILE_PACKAGES = ("dev.cdrgateway.", "graphql.", "io.smallrye.", "io.quarkus.", "io.vertx.", "com.fasterxml.",
+                    "jakarta.", "org.eclipse.parsson.")
+
+
+def jfc(out_file: str) -> None:
+    """Writes the JDK's `profile` JFR settings with allocation statistics per thread every second (for the
+    allocation cross-check) and a denser allocation sample; method sampling stays at 10 ms."""
+    import re
+    import shutil
+    java_home = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which("java"))))
+    text = open(os.path.join(java_home, "lib", "jfr", "profile.jfc")).read()
+
+    def setting(event, name, value):
+        nonlocal text
+        pattern = re.compile(r'(<event name="' + re.escape(event) + r'">.*?<setting name="' + name
+                             + r'"[^>]*>)[^<]*(</setting>)', re.S)
+        text, n = pattern.subn(lambda m: m.group(1) + value + m.group(2), text, count=1)
+        if n != 1:
+            sys.exit(f"profile.jfc has no {event} {name} setting")
+    setting("jdk.ExecutionSample", "period", "10 ms")
+    setting("jdk.ObjectAllocationSample", "throttle", "1000/s")
+    setting("jdk.ThreadAllocationStatistics", "period", "1 s")
+    with open(out_file, "w") as f:
+        f.write(text)
+
+
+def jfr_tool() -> str:
+    """The `jfr` tool of the JDK that runs the gateway (JDK 17 reads its own recordings)."""
+    import shutil
+    java_home = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which("java"))))
+    tool = os.path.join(java_home, "bin", "jfr")
+    return tool if os.path.exists(tool) else (shutil.which("jfr") or "jfr")
+
+
+def jfr_events(jfr_file: str, event: str):
+    """Yields (fields, frames) per event of `jfr print` text output: the event's scalar fields as strings and its
+    stack frames leaf first, each "pkg.Class.method(Args) line: N" (up to 256 frames)."""
+    proc = subprocess.Popen([jfr_tool(), "print", "--stack-depth", "256", "--events", event, jfr_file],
+                            stdout=subprocess.PIPE, text=True, bufsize=1 << 20)
+    fields, frames, in_stack = {}, [], False
+    for line in proc.stdout:
+        line = line.rstrip("\n")
+        if line.endswith("{") and not line.startswith(" "):
+            fields, frames, in_stack = {}, [], False
+        elif line == "}":
+            yield fields, frames
+        elif line.startswith("  stackTrace = ["):
+            in_stack = True
+        elif in_stack:
+            if line.strip() == "]":
+                in_stack = False
+            elif line.strip() != "...":
+                frames.append(line.strip())
+        elif " = " in line:
+            k, v = line.strip().split(" = ", 1)
+            fields[k] = v
+    if proc.wait() != 0:
+        sys.exit(f"jfr print failed for {jfr_file}")
+
+
+def frame_method(frame: str) -> str:
+    return frame.split("(", 1)[0]
+
+
+def frame_site(frame: str) -> str:
+    method = frame_method(frame)
+    return method + (":" + frame.rsplit("line: ", 1)[1] if "line: " in frame else "")
+
+
+def parse_bytes(value: str) -> float:
+    number, unit = value.split()[:2]
+    scale = {"bytes": 1, "byte": 1, "kB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3, "TB": 1024 ** 4}[unit]
+    return float(number) * scale
+
+
+def jfr_allocated(jfr_file: str) -> float:
+    """Bytes allocated by all threads over the recording, from jdk.ThreadAllocationStatistics (each thread's
+    cumulative count, sampled every second and at the recording's start and end): sum of last - first."""
+    out = subprocess.run([jfr_tool(), "print", "--json", "--events", "jdk.ThreadAllocationStatistics", jfr_file],
+                         capture_output=True, text=True, check=True).stdout
+    per_thread = {}
+    for e in json.loads(out)["recording"]["events"]:
+        v = e["values"]
+        thread = v["thread"]["javaThreadId"] if v.get("thread") else None
+        lo, hi = per_thread.get(thread, (v["allocated"], v["allocated"]))
+        per_thread[thread] = (min(lo, v["allocated"]), max(hi, v["allocated"]))
+    return float(sum(hi - lo for lo, hi in per_thread.values()))
+
+
+def profile(jfr_file: str, prefix: str, row_json: str) -> None:
+    """Text summaries of a recording of one measured run: <prefix>-cpu.txt and <prefix>-alloc.txt."""
+    from collections import Counter
+    row = json.loads(row_json)
+    requests = row.get("requests") or 0
+    head = (f"# {os.path.basename(prefix)}: JFR of the measured run `{row.get('name')}` ({requests} requests, "
+            f"{row.get('rps', 0):.0f} req/s, CPU {row.get('cpu_ms_per_req', 0):.3f} ms/req with JFR on)\n"
+            f"# recording: {jfr_file}\n")
+
+    self_counts, inclusive, by_package, states = Counter(), Counter(), Counter(), Counter()
+    samples = 0
+    for fields, frames in jfr_events(jfr_file, "jdk.ExecutionSample"):
+        if not frames:
+            continue
+        samples += 1
+        self_counts[frame_method(frames[0])] += 1
+        seen = {frame_method(f) for f in frames}
+        for m in seen:
+            if m.startswith(PROFILE_PACKAGES):
+                inclusive[m] += 1
+        for p in PROFILE_PACKAGES:
+            if any(m.startswith(p) for m in seen):
+                by_package[p] += 1
+        states[fields.get("sampledThread", "?").split('"')[1] if '"' in fields.get("sampledThread", "") else "?"] += 1
+    pct = lambda n: 100.0 * n / samples if samples else 0.0
+    out = [head, f"Execution samples (every 10 ms per running Java thread): {samples}", ""]
+    out.append("## Top 40 frames by self samples (the method on top of the stack)")
+    out.append(f"{'samples':>8} {'%':>6}  method")
+    for m, n in self_counts.most_common(40):
+        out.append(f"{n:8d} {pct(n):6.1f}  {m}")
+    out += ["", "## Samples whose stack contains a package (inclusive)", f"{'samples':>8} {'%':>6}  package"]
+    for p in PROFILE_PACKAGES:
+        out.append(f"{by_package[p]:8d} {pct(by_package[p]):6.1f}  {p.rstrip('.')}")
+    out += ["", "## Top 40 frames by inclusive samples (stack contains), packages: "
+            + ", ".join(p.rstrip(".") for p in PROFILE_PACKAGES), f"{'samples':>8} {'%':>6}  method"]
+    for m, n in inclusive.most_common(40):
+        out.append(f"{n:8d} {pct(n):6.1f}  {m}")
+    out += ["", "## Samples by thread (top 10)", f"{'samples':>8} {'%':>6}  thread"]
+    for t, n in states.most_common(10):
+        out.append(f"{n:8d} {pct(n):6.1f}  {t}")
+    with open(prefix + "-cpu.txt", "w") as f:
+        f.write("\n".join(out) + "\n")
+
+    sites, classes, app_sites = Counter(), Counter(), Counter()
+    total, count = 0.0, 0
+    # A thread's first sample weighs everything it allocated since it started (there is no earlier sample to count
+    # from), far more than the recording's own allocation: each thread's first sample is left out.
+    events = sorted(((fields.get("eventThread", "?"), fields.get("startTime", ""), n), fields, frames)
+                    for n, (fields, frames) in enumerate(jfr_events(jfr_file, "jdk.ObjectAllocationSample")))
+    first = {}
+    for (thread, start, _), _f, _s in events:
+        first.setdefault(thread, start)
+    for (thread, start, _), fields, frames in events:
+        if first.get(thread) == start:
+            first[thread] = None  # only one sample dropped per thread
+            continue
+        weight = parse_bytes(fields.get("weight", "0 bytes"))
+        total += weight
+        count += 1
+        classes[fields.get("objectClass", "?").split(" (classLoader", 1)[0]] += weight
+        if frames:
+            sites[frame_site(frames[0])] += weight
+            app = next((f for f in frames if frame_method(f).startswith(PROFILE_PACKAGES)), None)
+            app_sites[frame_site(app) if app else "(no frame in the listed packages)"] += weight
+    mb = lambda b: b / 1024 / 1024
+    share = lambda b: 100.0 * b / total if total else 0.0
+    thread_total = jfr_allocated(jfr_file)
+    out = [head, f"Allocation samples: {count}, total weight {mb(total):.1f} MB "
+           f"({total / 1024 / requests:.0f} KB/req)" if requests else f"Allocation samples: {count}",
+           f"Allocated per jdk.ThreadAllocationStatistics over the recording: {mb(thread_total):.1f} MB"
+           + (f" ({thread_total / 1024 / requests:.0f} KB/req)" if requests else ""),
+           f"Allocated per Micrometer (jvm_gc_memory_allocated_bytes_total + Eden change) over the measured run: "
+           + (f"{mb(row['alloc_bytes']):.1f} MB ({row['alloc_kb_per_req']:.0f} KB/req)" if "alloc_bytes" in row
+              and requests else "–"), ""]
+    out += ["## Top 30 allocation sites by weight (top frame)", f"{'MB':>9} {'%':>6}  site"]
+    for site, w in sites.most_common(30):
+        out.append(f"{mb(w):9.1f} {share(w):6.1f}  {site}")
+    out += ["", "## Top 30 allocation sites by weight (first frame in the listed packages)", f"{'MB':>9} {'%':>6}  site"]
+    for site, w in app_sites.most_common(30):
+        out.append(f"{mb(w):9.1f} {share(w):6.1f}  {site}")
+    out += ["", "## Top 30 allocated classes by weight", f"{'MB':>9} {'%':>6}  class"]
+    for c, w in classes.most_common(30):
+        out.append(f"{mb(w):9.1f} {share(w):6.1f}  {c}")
+    with open(prefix + "-alloc.txt", "w") as f:
+        f.write("\n".join(out) + "\n")
+    print(f"  profile: {prefix}-cpu.txt ({samples} samples), {prefix}-alloc.txt ({count} samples)", flush=True)
+
+
+def row_of(results_file: str, name: str) -> None:
+    """Prints the recorded result of one row (JSON)."""
+    row = None
+    for line in open(results_file):
+        r = json.loads(line)
+        if r["name"] == name:
+            row = r
+    print(json.dumps(row or {}))
+
+
 def fmt_ms(us):
     return "–" if us is None else f"{us / 1000:.2f} ms"
 
@@ -535,6 +724,8 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
         if g == "s4_c1" and dr:
             ratio = f"{gr['p50_us'] / dr['p50_us']:.2f} (p50)"
         errs = f" ⚠ {gr['errors']} errors" if gr["errors"] else ""
+        if gr.get("profiled"):
+            errs += " (JFR on)"
         if gr.get("ops_not_ok"):
             errs += f" ⚠ {gr['ops_not_ok']:.0f} GraphQL non-ok"
         upstream = f"{gr['upstream_calls'] / gr['requests']:.2f}" if gr.get("requests") and "upstream_calls" in gr else "–"
@@ -615,4 +806,5 @@ if __name__ == "__main__":
     {"prepare": prepare, "check": check, "seq": lambda u, s, w, d: seq(u, s, float(w), float(d)),
      "startup": lambda u, s, t, to: startup(u, s, int(t), float(to)), "cpu": cpu_ticks, "rss": rss,
      "rsspoll": rsspoll, "metrics": metrics, "record": record, "delta": delta, "table": table,
-     "coldwarm": lambda u, s, w, o, n: coldwarm(u, s, float(w), o, n)}[command](*args)
+     "coldwarm": lambda u, s, w, o, n: coldwarm(u, s, float(w), o, n), "jfc": jfc, "profile": profile,
+     "row": row_of}[command](*args)

@@ -8,6 +8,8 @@
 #      load per query right after each gateway start, so the JIT has compiled the hot paths; see README)
 #      SKIP_BUILD=0 SKIP_LOG_ON=1 (0 = also the instance with the per-request INFO log line on)
 #      DIAG=0 (1 = also the tenant-concurrency=64 diagnostic instance)
+#      PROFILE= (a row such as s1, s2, s3, s1_c1 or s2_c1: records that row's measured run with JFR and writes
+#      bench/profile-<row>-cpu.txt and bench/profile-<row>-alloc.txt; s1/s2/s3 mean their 8-connection rows)
 #      GATEWAY_JAVA_OPTS: JVM options of every gateway instance; the default is what the production container runs
 #      with (deploy/k8s: 768 MiB memory limit, JAVA_MAX_MEM_RATIO=60, so a 460 MiB heap at most; G1 as
 #      src/main/docker/Dockerfile.jvm selects it, with the heap-free ratios run-java.sh adds)
@@ -27,6 +29,7 @@ SKIP_LOG_ON="${SKIP_LOG_ON:-1}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=12 -XX:+ExitOnOutOfMemoryError}"
 CONNS=8 # the main rows' connection count (issue 13 states its targets at 8 connections)
 DIAG="${DIAG:-0}"
+PROFILE="${PROFILE:-}"
 ANCHOR_DATE=2026-03-25
 
 # Ports (19000-19999): three simulators, one port per gateway instance
@@ -84,6 +87,15 @@ if ! command -v wrk >/dev/null; then
   as_root apt-get install -y -qq wrk >>"$WORK/apt.log" 2>&1 || die "apt-get install wrk failed, see $WORK/apt.log"
 fi
 CLK_TCK=$(getconf CLK_TCK)
+PROFILE_OPTS=()
+if [[ -n "$PROFILE" ]]; then
+  [[ "$PROFILE" =~ ^[a-z0-9_]+$ ]] || die "PROFILE must be a row name such as s1, s2, s3, s1_c1"
+  command -v jcmd >/dev/null || die "PROFILE needs 'jcmd' (a full JDK, not a JRE) next to java"
+  # deep enough for Vert.x + SmallRye + graphql-java stacks; only takes effect while a recording runs
+  PROFILE_OPTS=(-XX:FlightRecorderOptions:stackdepth=256)
+  python3 "$HELPER" jfc "$WORK/profile.jfc"
+fi
+PROFILED=""
 
 # --- 2. build --------------------------------------------------------------------------------------
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
@@ -161,7 +173,7 @@ start_gateway() { # name sim_port cache_enabled log_level [extra -D...]
     -Dquarkus.log.console.json.enabled=false \
     -Dquarkus.log.category.\"dev.cdrgateway.ops.AccessLog\".level="$level" \
     -Dquarkus.shutdown.delay-enabled=false \
-    "$@" -jar "$JAR" >"$WORK/gw-$name.log" 2>&1 &
+    "${PROFILE_OPTS[@]+"${PROFILE_OPTS[@]}"}" "$@" -jar "$JAR" >"$WORK/gw-$name.log" 2>&1 &
   GW_PID=$!
   STARTED_PIDS+=("$GW_PID")
   python3 "$HELPER" rsspoll "$GW_PID" "$WORK/rss-$name.json" &
@@ -204,9 +216,23 @@ EOF
 load() {
   local name=$1 url=$2 spec=$3 conns=$4 target=${5:-direct}
   local threads=$(( conns < 2 ? 1 : 2 ))
+  local profiling=0
+  if [[ -n "$PROFILE" && $target == gateway && ( $name == "$PROFILE" || $name == "${PROFILE}_c$CONNS" ) ]]; then
+    profiling=1
+    # A first recording, from the warm-up run on, takes JFR's own start-up cost (class loading, recompiling code
+    # around the events it enables): in the measured run that cost most of the CPU. The measured run's recording
+    # has the same settings, so starting it changes nothing in the JVM; the first one is thrown away at the end.
+    jcmd "$GW_PID" JFR.start name=bench-init settings="$WORK/profile.jfc" >"$WORK/jcmd-$name.log" 2>&1 \
+      || die "jcmd JFR.start failed: $(cat "$WORK/jcmd-$name.log")"
+  fi
   wrk -t"$threads" -c"$conns" -d"${WARMUP_SECONDS}s" -s "$WORK/$spec.lua" "$url" >"$WORK/warm-$name.txt" 2>&1 \
     || die "wrk warm-up failed for $name: $(tail -5 "$WORK/warm-$name.txt")"
   local cpu0="" cpu1="" m0="" m1="" extra='{}'
+  if [[ $profiling == 1 ]]; then
+    log "  PROFILE: JFR on for the measured run of $name"
+    jcmd "$GW_PID" JFR.start name=bench settings="$WORK/profile.jfc" filename="$WORK/profile-$PROFILE.jfr" \
+      >>"$WORK/jcmd-$name.log" 2>&1 || die "jcmd JFR.start failed: $(cat "$WORK/jcmd-$name.log")"
+  fi
   if [[ $target == gateway ]]; then
     m0=$(python3 "$HELPER" metrics "$url")
     cpu0=$(python3 "$HELPER" cpu "$GW_PID")
@@ -216,6 +242,10 @@ load() {
   if [[ $target == gateway ]]; then
     cpu1=$(python3 "$HELPER" cpu "$GW_PID")
     m1=$(python3 "$HELPER" metrics "$url")
+    if [[ $profiling == 1 ]]; then
+      { jcmd "$GW_PID" JFR.stop name=bench && jcmd "$GW_PID" JFR.stop name=bench-init; } >>"$WORK/jcmd-$name.log" 2>&1 \
+        || die "jcmd JFR.stop failed: $(cat "$WORK/jcmd-$name.log")"
+    fi
     local requests
     requests=$(grep -o '"requests":[0-9]*' "$WORK/wrk-$name.txt" | head -1 | cut -d: -f2)
     extra=$(python3 - "$cpu0" "$cpu1" "$CLK_TCK" "${requests:-0}" "$(python3 "$HELPER" delta "$m0" "$m1")" <<'EOF'
@@ -231,7 +261,13 @@ print(json.dumps(d))
 EOF
 )
   fi
+  if [[ $profiling == 1 ]]; then extra=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["profiled"]=True; print(json.dumps(d))' "$extra"); fi
   python3 "$HELPER" record "$RESULTS" "$name" "$WORK/wrk-$name.txt" "$extra" >&2
+  if [[ $profiling == 1 ]]; then
+    PROFILED=$name
+    python3 "$HELPER" profile "$WORK/profile-$PROFILE.jfr" "$BENCH_DIR/profile-$PROFILE" \
+      "$(python3 "$HELPER" row "$RESULTS" "$name")" >&2
+  fi
 }
 
 jit_warm() { # SPEC CONNECTIONS SECONDS: untimed load right after a gateway start (JIT compilation)
@@ -367,5 +403,12 @@ json.dump({"startups": [json.loads(l) for l in open(startups)], "peaks": [json.l
            "jit_warmup": int(jit)}, open(out, "w"))
 EOF
 python3 "$HELPER" table "$RESULTS" "$WORK/facts.json" "$BENCH_DIR/last-run.md"
+if [[ -n "$PROFILE" ]]; then
+  if [[ -n "$PROFILED" ]]; then
+    log "profile of $PROFILED: bench/profile-$PROFILE-cpu.txt, bench/profile-$PROFILE-alloc.txt (recording $WORK/profile-$PROFILE.jfr)"
+  else
+    log "WARNING: PROFILE=$PROFILE matched no gateway row of this run (try s1, s2, s3, s1_c1, s2_c1)"
+  fi
+fi
 log "table written to bench/last-run.md; raw results and logs in $WORK (total ${SECONDS} s)"
 exit 0
