@@ -91,6 +91,27 @@ LEADERBOARD_QUERY = """query Leaderboard($filter: CallFilter!) {
 }"""
 
 
+# The generated Mesh gateway's schema (bench/mesh/openapi.yaml) is the upstream's, field for field: the page with 10
+# fields a row, the paging block and the summary (one upstream call, as the summary comes with the page); the call
+# with 17 fields. The closest equivalents of PAGE_QUERY and CALL_QUERY a generic gateway offers.
+MESH_PAGE_QUERY = """query Page($auth: String!) {
+  accountCdrs(auth_id: $auth, page: 1, per_page: 20) {
+    pagination { page per_page total pages has_next }
+    data { uuid call_direction caller_id_number destination_number start_time duration billsec total_cost currency
+      hangup_cause }
+    summary { totalCalls answeredCalls answerRate avgCallDuration total_duration_seconds total_billable_seconds
+      total_cost last_call_at }
+  }
+}"""
+
+MESH_CALL_QUERY = """query Call($auth: String!, $uuid: String!) {
+  accountCdr(auth_id: $auth, uuid: $uuid) {
+    data { uuid account_id call_direction caller_id_number destination_number start_time answer_time end_time
+      duration billsec ring_time total_cost currency hangup_cause hangup_source mos codec }
+  }
+}"""
+
+
 # --- small utilities -------------------------------------------------------------------------------
 
 def b64url(data: bytes) -> str:
@@ -154,6 +175,17 @@ def gql_apq_get(token_value: str, query: str, variables: dict) -> dict:
 def request_bytes(r: dict) -> int:
     """What a client sends per request, without headers common to every variant: request target plus body."""
     return len(r["path"].encode()) + (len(r["body"].encode()) if r["body"] is not None else 0)
+
+
+def mesh_gql(auth_id: str, auth_token: str, query: str, variables: dict, expect: list) -> dict:
+    """A GraphQL request to the Mesh gateway, which passes the caller's Vobiz pair through. `check` requires, for each
+    [path, value] of `expect`, the answer's value at that path under "data" to equal value; an int value asks for a
+    list of that many non-empty rows, True for any value that is not null, 0 or empty."""
+    return {"method": "POST", "path": "/graphql",
+            "headers": {"X-Auth-ID": auth_id, "X-Auth-Token": auth_token, "Content-Type": "application/json",
+                        "Accept": "application/json"},
+            "body": json.dumps({"query": query, "variables": variables}, separators=(",", ":")),
+            "expect": expect}
 
 
 def direct(path: str, auth_id: str, auth_token: str) -> dict:
@@ -250,6 +282,13 @@ def prepare(sim_url: str, key_file: str, out_dir: str) -> None:
                       "random"),
         "s2apq_gw": ([gql_apq(customer_jwts[c], PAGE_QUERY, {"id": c}) for c in sorted(creds)], "random"),
         "s2apqget_gw": ([gql_apq_get(customer_jwts[c], PAGE_QUERY, {"id": c}) for c in sorted(creds)], "random"),
+        # the generated Mesh gateway (issue 13's reference): the same two operations through its generated schema
+        "m1_mesh": ([mesh_gql("MA_SIM00001", creds["MA_SIM00001"], MESH_CALL_QUERY, {"auth": "MA_SIM00001", "uuid": u},
+                              [[["accountCdr", "data", "uuid"], u]]) for u in uuids], "random"),
+        "m2_mesh": ([mesh_gql(c, creds[c], MESH_PAGE_QUERY, {"auth": c},
+                              [[["accountCdrs", "data"], 20], [["accountCdrs", "summary", "totalCalls"], True],
+                               [["accountCdrs", "pagination", "total"], True]])
+                     for c in sorted(creds)], "random"),
         "s5_direct": ([acct("MA_SIM00002", "?page=1&per_page=20"),
                        direct("/sim/api/v1/partner/cdrs?page=1&per_page=20", PARTNER_ID, PARTNER_TOKEN)],
                       "alternate"),
@@ -304,6 +343,16 @@ def check(base_url: str, spec_file: str) -> None:
         if ok and r["path"] == "/graphql":
             doc = json.loads(body)
             ok = not doc.get("errors") and doc.get("data") and all(v is not None for v in doc["data"].values())
+            for path, expected in r.get("expect", []) if ok else []:
+                value = doc["data"]
+                for key in path:
+                    value = value.get(key) if isinstance(value, dict) else None
+                if expected is True:
+                    ok = ok and bool(value)
+                elif isinstance(expected, int):
+                    ok = ok and isinstance(value, list) and len(value) == expected and all(value)
+                else:
+                    ok = ok and value == expected
         if not ok:
             sys.exit(f"sanity check failed for {os.path.basename(spec_file)} {r['method']} {r['path']}: "
                      f"HTTP {status} {body[:400]!r}")
@@ -711,11 +760,14 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
         ("4. first: 500 (5 pages), 50 ms upstream, 1 conn vs 5 sequential direct", "s4_c1", "d4seq_c1"),
         ("4. first: 500 (5 pages), 50 ms upstream, 1 conn vs 1 direct call", "s4_c1", "d4one_c1"),
         ("5. customer + partner users 50/50, cache off, 8 conn", "s5_c8", "d5_c8"),
+        ("generated Mesh gateway: 1. call by uuid (17 fields), 8 conn", "mesh1_c8", "d1_c8"),
+        ("generated Mesh gateway: 2. 20-call page (10 fields a row) + summary, 8 conn", "mesh2_c8", "d2_c8"),
         ("20 ms upstream, 64 conn (scenario 2 query)", "l20_c64", "dl20_c64"),
         ("20 ms upstream, 64 conn, tenant-concurrency=64 (diagnostic)", "l20tc_c64", "dl20_c64"),
     ]
-    out = ["| scenario | gateway req/s | p50 | p99 | CPU ms/req | alloc KB/req | direct req/s | direct p50 | ratio | upstream calls/req | of CPU: JIT ms/req |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    out = ["| scenario | gateway req/s | p50 | p99 | CPU ms/req | alloc KB/req | direct req/s | direct p50 | ratio | upstream calls/req | of CPU: JIT ms/req | gateway CPU ÷ Mesh CPU |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    mesh_of = {"s1_c8": "mesh1_c8", "s2_c8": "mesh2_c8", "s2apq_c8": "mesh2_c8", "s2apqget_c8": "mesh2_c8"}
     for label, g, d in rows:
         gr, dr = results.get(g), results.get(d)
         if gr is None:
@@ -730,6 +782,9 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
             errs += f" ⚠ {gr['ops_not_ok']:.0f} GraphQL non-ok"
         upstream = f"{gr['upstream_calls'] / gr['requests']:.2f}" if gr.get("requests") and "upstream_calls" in gr else "–"
         upstream += f" | {gr['jit_ms_per_req']:.3f}" if "jit_ms_per_req" in gr else " | –"
+        mr = results.get(mesh_of.get(g))
+        upstream += (f" | {gr['cpu_ms_per_req'] / mr['cpu_ms_per_req']:.2f}" if mr and mr.get("cpu_ms_per_req")
+                     else " | –")
         alloc = f"{gr['alloc_kb_per_req']:.0f}" if "alloc_kb_per_req" in gr else "–"
         out.append(f"| {label}{errs} | {gr['rps']:.0f} | {fmt_ms(gr['p50_us'])} | {fmt_ms(gr['p99_us'])} | "
                    f"{gr['cpu_ms_per_req']:.3f} | {alloc} | {dr['rps']:.0f} | {fmt_ms(dr['p50_us'])} | {ratio} | {upstream} |"
@@ -741,7 +796,9 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
                "Upstream calls/req from the gateway's `gateway_upstream_requests_seconds_count` delta. "
                "JIT ms/req: the part of CPU ms/req spent in the JVM's C1/C2 compiler threads (still compiling = not warm). "
                "Alloc KB/req: heap bytes the gateway JVM allocated during the measured run ÷ requests (Micrometer's "
-               "`jvm_gc_memory_allocated_bytes_total` delta corrected by the Eden occupancy change).")
+               "`jvm_gc_memory_allocated_bytes_total` delta corrected by the Eden occupancy change). "
+               "Mesh rows: one Node process (`@graphql-mesh/cli` 0.103.2, OpenAPI handler, bench/mesh/), CPU from /proc "
+               "as for the gateway; gateway CPU ÷ Mesh CPU compares the 8-connection rows of the same operation.")
     out.append("")
     sizes = facts.get("request_bytes", {})
     if sizes and "s2apq_c8" in results:
@@ -782,13 +839,19 @@ def table(results_file: str, facts_file: str, out_file: str) -> None:
                    f"**{cds[0]['first_response_ms']:.0f} ms** (Quarkus \"started in\" {cds[0].get('quarkus_started', '?')} s)")
     out.append(f"- **Idle RSS** right after that first response: {first['idle_rss_kb'] / 1024:.0f} MB "
                f"(after 2 s idle: {first['idle2_rss_kb'] / 1024:.0f} MB)")
-    peaks = [p for p in facts["peaks"] if p["instance"] not in ("S", "T")]
+    mesh = next((p for p in facts["peaks"] if p["instance"] == "mesh"), None)
+    peaks = [p for p in facts["peaks"] if p["instance"] not in ("S", "T", "mesh")]
     worst = max(peaks, key=lambda p: p["peak_rss_kb"])
     out.append(f"- **Peak RSS** of the gateway under load: **{worst['peak_rss_kb'] / 1024:.0f} MB** "
                f"(VmHWM {worst['hwm_kb'] / 1024:.0f} MB, instance `{worst['instance']}`); per instance: "
                + ", ".join(f"{p['instance']} {p['peak_rss_kb'] / 1024:.0f}" for p in peaks) + " MB")
+    if mesh:
+        out.append(f"- **Generated Mesh gateway** (Node, one process): first GraphQL answer "
+                   f"{mesh['first_response_ms']:.0f} ms after exec; peak RSS **{mesh['peak_rss_kb'] / 1024:.0f} MB** "
+                   f"(VmHWM {mesh['hwm_kb'] / 1024:.0f} MB)")
     if facts.get("quick"):
-        out.append("- **QUICK=1 run**: no-latency simulator, gateways A and B only (scenarios 1–3); not a run for RESULTS.md")
+        out.append("- **QUICK=1 run**: no-latency simulator, gateways A and B only (scenarios 1–3) and the Mesh rows; "
+                   "not a run for RESULTS.md")
     out.append(f"- wrk {facts['wrk_seconds']} s measured after {facts['warmup_seconds']} s warm-up per row; "
                f"after {facts.get('jit_warmup', '?')} s of untimed JIT warm-up load per query on each gateway start; "
                f"127.0.0.1 only; gateway = prod profile, real OIDC (RS256), JVM options "

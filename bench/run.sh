@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of cdr-gateway against the simulated Vobiz upstream. See bench/README.md.
-# Usage: bench/run.sh            (full run, about 11 minutes)
+# Usage: bench/run.sh            (full run, about 12 minutes)
 #        QUICK=1 bench/run.sh    (developer run, about 3 minutes: scenarios 1-3 on the no-latency simulator only)
 # Env: QUICK=0 (1 = only the no-latency simulator, gateways A and B, 8- and 1-connection rows of scenarios 1-3;
 #      its defaults are WRK_SECONDS=6 WARMUP_SECONDS=2 JIT_WARMUP=20)
@@ -8,6 +8,7 @@
 #      load per query right after each gateway start, so the JIT has compiled the hot paths; see README)
 #      SKIP_BUILD=0 SKIP_LOG_ON=1 (0 = also the instance with the per-request INFO log line on)
 #      DIAG=0 (1 = also the tenant-concurrency=64 diagnostic instance)
+#      MESH=1 (0 = no rows of the generated GraphQL Mesh gateway, bench/mesh/, the reference of issue 13)
 #      PROFILE= (a row such as s1, s2, s3, s1_c1 or s2_c1: records that row's measured run with JFR and writes
 #      bench/profile-<row>-cpu.txt and bench/profile-<row>-alloc.txt; s1/s2/s3 mean their 8-connection rows)
 #      GATEWAY_JAVA_OPTS: JVM options of every gateway instance; the default is what the production container runs
@@ -29,12 +30,14 @@ SKIP_LOG_ON="${SKIP_LOG_ON:-1}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=12 -XX:+ExitOnOutOfMemoryError}"
 CONNS=8 # the main rows' connection count (issue 13 states its targets at 8 connections)
 DIAG="${DIAG:-0}"
+MESH="${MESH:-1}"
 PROFILE="${PROFILE:-}"
 ANCHOR_DATE=2026-03-25
 
 # Ports (19000-19999): three simulators, one port per gateway instance
 SIM0_PORT=19101; SIM20_PORT=19102; SIM50_PORT=19103; SIM50B_PORT=19104
 GW_PORT_BASE=19200
+MESH_PORT=19301
 
 WORK="$(mktemp -d /tmp/cdr-gateway-bench.XXXXXX)"
 RESULTS="$WORK/results.jsonl"
@@ -104,6 +107,22 @@ if [[ "$SKIP_BUILD" != 1 || ! -f "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -q -B package -DskipTests) >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log" >&2; die "build failed"; }
 fi
 [[ -f "$JAR" ]] || die "no $JAR after the build"
+
+# the reference generic gateway (issue 13): GraphQL Mesh generated from bench/mesh/openapi.yaml, Node
+MESH_DIR="$BENCH_DIR/mesh"
+if [[ "$MESH" == 0 ]]; then
+  log "MESH=0: skipping the generated Mesh gateway rows"
+elif ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  log "node/npm not found: skipping the generated Mesh gateway rows (install Node.js 20+ to get them)"
+  MESH=0
+else
+  if [[ ! -d "$MESH_DIR/node_modules" ]]; then
+    log "installing the Mesh gateway's packages (npm ci in bench/mesh, once)"
+    (cd "$MESH_DIR" && npm ci --no-audit --no-fund) >"$WORK/npm.log" 2>&1 || { tail -20 "$WORK/npm.log" >&2; die "npm ci failed in bench/mesh"; }
+  fi
+  (cd "$MESH_DIR" && VOBIZ_URL=unused node node_modules/.bin/mesh build) >"$WORK/mesh-build.log" 2>&1 \
+    || { tail -20 "$WORK/mesh-build.log" >&2; die "mesh build failed in bench/mesh"; }
+fi
 
 # --- 3. simulators ---------------------------------------------------------------------------------
 wait_http() { # url pid timeout_s [header...]
@@ -233,28 +252,33 @@ load() {
     jcmd "$GW_PID" JFR.start name=bench settings="$WORK/profile.jfc" filename="$WORK/profile-$PROFILE.jfr" \
       >>"$WORK/jcmd-$name.log" 2>&1 || die "jcmd JFR.start failed: $(cat "$WORK/jcmd-$name.log")"
   fi
-  if [[ $target == gateway ]]; then
-    m0=$(python3 "$HELPER" metrics "$url")
-    cpu0=$(python3 "$HELPER" cpu "$GW_PID")
-  fi
+  local pid=$GW_PID
+  [[ $target == mesh ]] && pid=$MESH_PID
+  if [[ $target == gateway ]]; then m0=$(python3 "$HELPER" metrics "$url"); fi
+  if [[ $target != direct ]]; then cpu0=$(python3 "$HELPER" cpu "$pid"); fi
   wrk -t"$threads" -c"$conns" -d"${WRK_SECONDS}s" --latency -s "$WORK/$spec.lua" "$url" >"$WORK/wrk-$name.txt" 2>&1 \
     || die "wrk failed for $name: $(tail -5 "$WORK/wrk-$name.txt")"
-  if [[ $target == gateway ]]; then
-    cpu1=$(python3 "$HELPER" cpu "$GW_PID")
-    m1=$(python3 "$HELPER" metrics "$url")
+  if [[ $target != direct ]]; then
+    cpu1=$(python3 "$HELPER" cpu "$pid")
+    local d='{}'
+    if [[ $target == gateway ]]; then
+      m1=$(python3 "$HELPER" metrics "$url")
+      d=$(python3 "$HELPER" delta "$m0" "$m1")
+    fi
     if [[ $profiling == 1 ]]; then
       { jcmd "$GW_PID" JFR.stop name=bench && jcmd "$GW_PID" JFR.stop name=bench-init; } >>"$WORK/jcmd-$name.log" 2>&1 \
         || die "jcmd JFR.stop failed: $(cat "$WORK/jcmd-$name.log")"
     fi
     local requests
     requests=$(grep -o '"requests":[0-9]*' "$WORK/wrk-$name.txt" | head -1 | cut -d: -f2)
-    extra=$(python3 - "$cpu0" "$cpu1" "$CLK_TCK" "${requests:-0}" "$(python3 "$HELPER" delta "$m0" "$m1")" <<'EOF'
+    extra=$(python3 - "$cpu0" "$cpu1" "$CLK_TCK" "${requests:-0}" "$d" <<'EOF'
 import json, sys
 (c0, j0), (c1, j1) = map(int, sys.argv[1].split()), map(int, sys.argv[2].split())
 tck, n, d = int(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
 d["cpu_ms"] = (c1 - c0) * 1000.0 / tck
 d["cpu_ms_per_req"] = d["cpu_ms"] / n if n else 0.0
-d["jit_ms_per_req"] = (j1 - j0) * 1000.0 / tck / n if n else 0.0
+if j1 or j0:
+    d["jit_ms_per_req"] = (j1 - j0) * 1000.0 / tck / n if n else 0.0
 if "alloc_bytes" in d and n:
     d["alloc_kb_per_req"] = d["alloc_bytes"] / 1024.0 / n
 print(json.dumps(d))
@@ -343,6 +367,38 @@ python3 "$HELPER" check "$GW" "$WORK/s2_gw.json"
 jit_warm s2_gw 8 "$JIT_WARMUP"
 load s3_c$CONNS "$GW" s2_gw $CONNS gateway   # its warm-up run fills the cache
 stop_gateway
+
+if [[ "$MESH" != 0 ]]; then
+  log "generated Mesh gateway (Node, one process) on :$MESH_PORT, no-latency upstream (scenarios 1 and 2)"
+  t0=$(date +%s%N)
+  (cd "$MESH_DIR" && exec env VOBIZ_URL="$SIM0/sim" NODE_ENV=production node node_modules/.bin/mesh start \
+    --port "$MESH_PORT") >"$WORK/mesh.log" 2>&1 &
+  MESH_PID=$!
+  STARTED_PIDS+=("$MESH_PID")
+  python3 "$HELPER" rsspoll "$MESH_PID" "$WORK/rss-mesh.json" &
+  MESH_RSSPOLL_PID=$!
+  STARTED_PIDS+=("$MESH_RSSPOLL_PID")
+  MESH_URL="http://127.0.0.1:$MESH_PORT"
+  mesh_first=$(python3 "$HELPER" startup "$MESH_URL" "$WORK/m1_mesh.json" "$t0" 60) \
+    || { tail -30 "$WORK/mesh.log" >&2; die "the Mesh gateway did not serve GraphQL"; }
+  log "Mesh gateway up: first GraphQL answer ${mesh_first%.*} ms after exec"
+  # real data, not just HTTP 200: the uuid asked for, 20 rows and a summary
+  for spec in m1_mesh m2_mesh; do python3 "$HELPER" check "$MESH_URL" "$WORK/$spec.json"; done
+  GW="$MESH_URL"; GW_NAME=mesh
+  jit_warm m1_mesh 8 $((JIT_WARMUP / 4)); jit_warm m2_mesh 8 $((JIT_WARMUP / 4))
+  load mesh1_c$CONNS "$MESH_URL" m1_mesh $CONNS mesh
+  load mesh2_c$CONNS "$MESH_URL" m2_mesh $CONNS mesh
+  sleep 0.3
+  python3 - "$PEAKS" "$WORK/rss-mesh.json" "$mesh_first" <<'EOF'
+import json, sys
+out, f, first = sys.argv[1:]
+r = json.load(open(f))
+r.update({"instance": "mesh", "first_response_ms": float(first)})
+open(out, "a").write(json.dumps(r) + "\n")
+EOF
+  stop_pid "$MESH_PID"
+  stop_pid "$MESH_RSSPOLL_PID"
+fi
 
 if [[ "$QUICK" != 1 ]]; then
   log "gateway C: cache off, 50 ms upstream latency (scenario 4)"
