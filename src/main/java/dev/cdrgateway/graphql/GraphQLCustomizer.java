@@ -5,7 +5,6 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.fieldvalidation.FieldValidationInstrumentation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
@@ -74,27 +73,11 @@ public class GraphQLCustomizer {
         chain.add(new DocumentBounds(limits));
         // Argument errors first: "first must be at most 500" is clearer than the cost it would cause.
         chain.add(new FieldValidationInstrumentation(arguments));
-        chain.add(new MaxQueryDepthInstrumentation(limits.maxDepth()) {
-            @Override
-            public graphql.execution.instrumentation.InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
-                    graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters parameters,
-                    graphql.execution.instrumentation.InstrumentationState state) {
-                // Introspection-only operations are bounded by graphql-java's GoodFaithIntrospection (at most 20
-                // levels and 500 fields); GraphiQL's own introspection query is 15 levels deep.
-                return introspectionOnly(parameters.getExecutionContext().getOperationDefinition())
-                        ? graphql.execution.instrumentation.SimpleInstrumentationContext.noOp()
-                        : super.beginExecuteOperation(parameters, state);
-            }
-        });
+        chain.add(new OperationDepth(limits.maxDepth()));
         chain.add(new CostLimit(limits.maxComplexity(), cost));
         contributed.forEach(chain::add);
         chain.add(new ErrorCodes(results::observe, results::responseExtensions));
         builder.instrumentation(new OperationInstrumentations(chain));
-    }
-
-    private static boolean introspectionOnly(graphql.language.OperationDefinition operation) {
-        return operation.getSelectionSet().getSelections().stream()
-                .allMatch(s -> s instanceof graphql.language.Field f && f.getName().startsWith("__"));
     }
 
     /** A field SmallRye set on the builder, which has no getters. */

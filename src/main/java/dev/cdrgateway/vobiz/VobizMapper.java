@@ -73,12 +73,85 @@ public final class VobizMapper {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String trimmed = text.trim();
+        OffsetDateTime common = commonIsoForm(trimmed);
+        if (common != null) {
+            return common;
+        }
         try {
-            return OffsetDateTime.parse(text.trim(), LENIENT_ISO).withOffsetSameInstant(ZoneOffset.UTC);
+            return OffsetDateTime.parse(trimmed, LENIENT_ISO).withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             LOG.debugf("Unparseable Vobiz timestamp ignored (length %d)", text.length());
             return null;
         }
+    }
+
+    /**
+     * The forms Vobiz sends almost always ({@code 2026-03-25T11:30:00Z}, with {@code +00:00} or {@code +0530}, a
+     * fraction of up to 9 digits, or no offset), read digit by digit: a page has six timestamps a row, and
+     * {@link #LENIENT_ISO} took a tenth of a page request's CPU. Anything else, and any value the calendar refuses
+     * (30 February), returns {@code null} here and goes to {@link #LENIENT_ISO}, which decides as before.
+     */
+    private static OffsetDateTime commonIsoForm(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19;
+        int nano = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            int length = i - start;
+            if (length == 0 || length > 9) {
+                return null;
+            }
+            nano = digits(s, start, length) * (int) Math.pow(10, 9 - length);
+        }
+        int offsetSeconds;
+        if (i == n || (s.charAt(i) == 'Z' && i + 1 == n)) {
+            offsetSeconds = 0;
+        } else if ((s.charAt(i) == '+' || s.charAt(i) == '-') && (n - i == 6 && s.charAt(i + 3) == ':' || n - i == 5)) {
+            int hours = digits(s, i + 1, 2);
+            int minutes = digits(s, n - 2, 2);
+            if ((hours | minutes) < 0 || hours > 18 || minutes > 59) {
+                return null;
+            }
+            offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+        } else {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, nano,
+                    ZoneOffset.ofTotalSeconds(offsetSeconds)).withOffsetSameInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number of {@code length} digits at {@code start}, or -1 if one is not a digit. */
+    private static int digits(String s, int start, int length) {
+        int value = 0;
+        for (int i = start; i < start + length; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Maps one CDR row. {@code fallbackCustomerId} fills a missing {@code account_id} (known from the route). */

@@ -304,7 +304,12 @@ class VobizMapperTest {
             "2026-03-25T11:30:00+0000,                 2026-03-25T11:30:00Z",
             "2026-03-25T11:30:00,                      2026-03-25T11:30:00Z",
             "2026-03-25T17:00:00+05:30,                2026-03-25T11:30:00Z",
-            "2026-03-25T17:00:00.123456+0530,          2026-03-25T11:30:00.123456Z"})
+            "2026-03-25T17:00:00.123456+0530,          2026-03-25T11:30:00.123456Z",
+            "2026-03-25T06:00:00.123456789-05:30,      2026-03-25T11:30:00.123456789Z",
+            "2026-03-25t11:30:00z,                     2026-03-25T11:30:00Z",
+            "2026-03-25 11:30:00+00:00,                2026-03-25T11:30:00Z",
+            "2026-03-25T11:30Z,                        2026-03-25T11:30:00Z",
+            "2028-02-29T23:59:59.5+00:00,              2028-02-29T23:59:59.500Z"})
     void everyDocumentedTimestampFormIsParsedToUtc(String wire, String expected) {
         OffsetDateTime parsed = VobizMapper.timestamp(wire);
 
@@ -322,7 +327,9 @@ class VobizMapperTest {
 
     /** A corrupt date must not be shown as a different, plausible day (e.g. 30 February as 28 February). */
     @ParameterizedTest
-    @ValueSource(strings = {"2026-02-30T10:00:00Z", "2026-04-31T10:00:00+00:00"})
+    @ValueSource(strings = {"2026-02-30T10:00:00Z", "2026-04-31T10:00:00+00:00", "2027-02-29T10:00:00Z",
+            "2026-03-25T24:00:00Z", "2026-03-25T11:60:00Z", "2026-03-25T11:30:60Z", "2026-03-25T11:30:00+19:00",
+            "2026-03-25T11:30:00.1234567890Z", "2026-03-25T11:30:00+05:3x"})
     void impossibleCalendarDateIsNullNotShifted(String wire) {
         assertNull(VobizMapper.timestamp(wire));
     }
