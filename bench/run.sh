@@ -68,10 +68,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-stop_pid() { # stops one process this script started and forgets it
-  local pid=$1 keep=() p
+stop_pid() { # pid [grace seconds, default 10]: stops one process this script started and forgets it
+  local pid=$1 grace=${2:-10} keep=() p
   kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 $((grace * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   for p in "${STARTED_PIDS[@]}"; do [[ "$p" == "$pid" ]] || keep+=("$p"); done
@@ -226,7 +226,7 @@ r = json.load(open(f))
 r["instance"] = name
 open(out, "a").write(json.dumps(r) + "\n")
 EOF
-  stop_pid "$GW_PID"
+  stop_pid "$GW_PID" "${1:-10}"
   stop_pid "$RSSPOLL_PID"
   GW_PID=""
 }
@@ -350,7 +350,7 @@ if [[ "$QUICK" != 1 ]]; then
   CDS="$WORK/app-cds.jsa"
   log "gateway T: AppCDS training start (writes $CDS on exit)"
   start_gateway T "$SIM0_PORT" false WARN -XX:ArchiveClassesAtExit="$CDS"
-  stop_gateway
+  stop_gateway 120 # writing the archive on exit takes longer than a normal stop
   if [[ -f "$CDS" ]]; then
     log "gateway S: startup only, with the AppCDS archive"
     start_gateway S "$SIM0_PORT" false WARN -XX:SharedArchiveFile="$CDS" -Xshare:on
