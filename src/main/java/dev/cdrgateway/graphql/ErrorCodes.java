@@ -7,6 +7,7 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -24,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -48,14 +49,14 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
             ValidationErrorType.VariableTypeMismatch, ValidationErrorType.NonInputTypeOnVariable,
             ValidationErrorType.UnusedVariable, ValidationErrorType.UndefinedVariable);
 
-    private final Consumer<ExecutionResult> results;
+    private final BiConsumer<ExecutionResult, GraphQLContext> results;
     private final Supplier<Map<String, Object>> responseExtensions;
 
     /**
      * @param results            told every execution result (for the HTTP status, the request log and metrics)
      * @param responseExtensions response-level {@code extensions} to add (e.g. {@code stale}), empty for none
      */
-    ErrorCodes(Consumer<ExecutionResult> results, Supplier<Map<String, Object>> responseExtensions) {
+    ErrorCodes(BiConsumer<ExecutionResult, GraphQLContext> results, Supplier<Map<String, Object>> responseExtensions) {
         this.results = results;
         this.responseExtensions = responseExtensions;
     }
@@ -64,7 +65,7 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                                                                         InstrumentationExecutionParameters parameters,
                                                                         InstrumentationState state) {
-        results.accept(result);
+        results.accept(result, parameters.getGraphQLContext());
         Map<String, Object> extensions = responseExtensions.get();
         if (result.getErrors().isEmpty() && extensions.isEmpty()) {
             return CompletableFuture.completedFuture(result);

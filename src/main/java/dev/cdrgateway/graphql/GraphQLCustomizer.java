@@ -33,15 +33,17 @@ public class GraphQLCustomizer {
     private final ArgumentValidation arguments;
     private final QueryCost cost;
     private final RequestResults results;
+    private final ExecutionCaller callers;
     private final Instance<ContributedInstrumentation> contributed;
     private final String fieldVisibility;
 
     GraphQLCustomizer(LimitsConfig limits, ArgumentValidation arguments, QueryCost cost, RequestResults results,
-                      Instance<ContributedInstrumentation> contributed,
+                      ExecutionCaller callers, Instance<ContributedInstrumentation> contributed,
                       @ConfigProperty(name = "quarkus.smallrye-graphql.field-visibility", defaultValue = "default")
                       String fieldVisibility) {
         this.fieldVisibility = fieldVisibility;
         this.results = results;
+        this.callers = callers;
         this.contributed = contributed;
         this.limits = limits;
         this.arguments = arguments;
@@ -68,6 +70,8 @@ public class GraphQLCustomizer {
             // refuse a document (it would otherwise keep the refused document's parse for the next request).
             chain.add(existing);
         }
+        // The caller is read while the request's context is certainly its own (resolvers run later).
+        chain.add(callers.pinning());
         // Documents that did not pass the HTTP transport's checks (WebSocket subscriptions) are bounded before
         // validation.
         chain.add(new DocumentBounds(limits));

@@ -1,9 +1,8 @@
 package dev.cdrgateway.graphql;
 
-import dev.cdrgateway.domain.error.GatewayException;
 import dev.cdrgateway.resilience.RequestScope;
-import dev.cdrgateway.security.TenantContext;
 import graphql.ExecutionResult;
+import graphql.GraphQLContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -19,21 +18,19 @@ class RequestResults {
 
     private final CurrentRequest request;
     private final RequestScope upstream;
-    private final TenantContext tenant;
 
-    RequestResults(CurrentRequest request, RequestScope upstream, TenantContext tenant) {
+    RequestResults(CurrentRequest request, RequestScope upstream) {
         this.request = request;
         this.upstream = upstream;
-        this.tenant = tenant;
     }
 
     /** Attaches the result's outcome to the current HTTP request. */
-    void observe(ExecutionResult result) {
+    void observe(ExecutionResult result, GraphQLContext execution) {
         request.routingContext().ifPresent(rc -> {
             boolean failed = !result.isDataPresent() && !result.getErrors().isEmpty();
             ExecutionOutcome.Result outcome = failed ? ExecutionOutcome.Result.FAILED
                     : result.getErrors().isEmpty() ? ExecutionOutcome.Result.OK : ExecutionOutcome.Result.PARTIAL;
-            new ExecutionOutcome(outcome, tenant(), upstream.upstreamCalls()).attachTo(rc);
+            new ExecutionOutcome(outcome, tenant(execution), upstream.upstreamCalls()).attachTo(rc);
         });
     }
 
@@ -46,11 +43,8 @@ class RequestResults {
         return age == null ? Map.of() : Map.of("stale", true, "staleAgeSeconds", age.toSeconds());
     }
 
-    private String tenant() {
-        try {
-            return tenant.caller().tenant().value();
-        } catch (GatewayException e) {
-            return "-";
-        }
+    /** The tenant the execution was begun for, {@code -} when it had no caller. */
+    private static String tenant(GraphQLContext execution) {
+        return ExecutionCaller.of(execution).map(pin -> pin.caller().tenant().value()).orElse("-");
     }
 }

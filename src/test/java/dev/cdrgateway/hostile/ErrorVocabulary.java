@@ -28,7 +28,7 @@ public final class ErrorVocabulary {
             "UPSTREAM_RATE_LIMITED", "UPSTREAM_UNAVAILABLE", "UPSTREAM_TIMEOUT", "UPSTREAM_INVALID_RESPONSE",
             "BAD_REQUEST", "UNSUPPORTED_MEDIA_TYPE", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE",
             "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "QUERY_TOO_DEEP", "QUERY_TOO_COMPLEX",
-            "TOO_MANY_ALIASES", "QUERY_TOO_LARGE", "REQUEST_TOO_LARGE", "INTERNAL");
+            "TOO_MANY_ALIASES", "QUERY_TOO_LARGE", "REQUEST_TOO_LARGE", "CLIENT_CLOSED_REQUEST", "INTERNAL");
 
     /** The only keys an error's {@code extensions} may carry. */
     public static final Set<String> EXTENSION_KEYS = Set.of("code", "retryable", "stale", "staleAgeSeconds");

@@ -58,6 +58,11 @@ public enum ErrorCode {
     PERSISTED_QUERY_NOT_FOUND(true, 400),
     /** A persisted-query hash while persisted queries are switched off. */
     PERSISTED_QUERY_NOT_SUPPORTED(false, 400),
+    /**
+     * The client closed its connection before the answer: the gateway stopped resolving fields and calling upstream.
+     * Nobody receives it; it names the outcome in the request log and metrics (status 499, as nginx calls it).
+     */
+    CLIENT_CLOSED_REQUEST(false, 499),
     /** Anything else: a defect of the gateway, logged with the reference the message gives. */
     INTERNAL(false, 500);
 

@@ -1,22 +1,24 @@
 package dev.cdrgateway.security;
 
 import dev.cdrgateway.domain.access.Caller;
-
 import dev.cdrgateway.domain.error.UnauthenticatedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the current request, as {@link CallerAugmentor} derived it from the verified token. */
+/**
+ * The caller the current HTTP request's verified token names, as {@link CallerAugmentor} derived it. Request
+ * scoped: read it while the request's CDI context is active (a GraphQL execution reads it once, when it begins).
+ */
 @RequestScoped
-public class RequestTenantContext implements TenantContext {
+public class IdentityCaller {
 
     private final SecurityIdentity identity;
 
-    RequestTenantContext(SecurityIdentity identity) {
+    IdentityCaller(SecurityIdentity identity) {
         this.identity = identity;
     }
 
-    @Override
+    /** The caller, or {@link UnauthenticatedException} when the request has none. */
     public Caller caller() {
         Caller caller = identity.isAnonymous() ? null : identity.getAttribute(CallerAugmentor.CALLER);
         if (caller == null) {
