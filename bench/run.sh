@@ -179,8 +179,12 @@ start_gateway() { # name sim_port cache_enabled log_level [extra -D...]
   local name=$1 sim_port=$2 cache=$3 level=$4; shift 4
   GW_INDEX=$((GW_INDEX + 1)); GW_PORT=$((GW_PORT_BASE + GW_INDEX)); GW_NAME=$name
   local t0; t0=$(date +%s%N)
+  # With PROFILE, JFR runs from the start (a rolling 30 s in memory, thrown away): started later, its own start-up
+  # (event classes loaded, code recompiled around them) would land in the profiled run and cost most of its CPU.
+  local jfr=()
+  [[ -n "$PROFILE" ]] && jfr=("-XX:StartFlightRecording=name=bench-init,settings=$WORK/profile.jfc,maxage=30s")
   # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS is a list of options
-  java $GATEWAY_JAVA_OPTS \
+  java $GATEWAY_JAVA_OPTS "${jfr[@]}" \
     -Dquarkus.http.port="$GW_PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.oidc.public-key="$PUBLIC_KEY" -Dquarkus.oidc.token.issuer=https://bench.local \
     -Dgateway.tenants.bench.partner.auth-id=PA_SIMULATOR \
@@ -238,11 +242,8 @@ load() {
   local profiling=0
   if [[ -n "$PROFILE" && $target == gateway && ( $name == "$PROFILE" || $name == "${PROFILE}_c$CONNS" ) ]]; then
     profiling=1
-    # A first recording, from the warm-up run on, takes JFR's own start-up cost (class loading, recompiling code
-    # around the events it enables): in the measured run that cost most of the CPU. The measured run's recording
-    # has the same settings, so starting it changes nothing in the JVM; the first one is thrown away at the end.
-    jcmd "$GW_PID" JFR.start name=bench-init settings="$WORK/profile.jfc" >"$WORK/jcmd-$name.log" 2>&1 \
-      || die "jcmd JFR.start failed: $(cat "$WORK/jcmd-$name.log")"
+    # The gateway was started with a recording of the same settings (start_gateway), so starting this one changes
+    # nothing in the JVM.
   fi
   wrk -t"$threads" -c"$conns" -d"${WARMUP_SECONDS}s" -s "$WORK/$spec.lua" "$url" >"$WORK/warm-$name.txt" 2>&1 \
     || die "wrk warm-up failed for $name: $(tail -5 "$WORK/warm-$name.txt")"
@@ -250,7 +251,7 @@ load() {
   if [[ $profiling == 1 ]]; then
     log "  PROFILE: JFR on for the measured run of $name"
     jcmd "$GW_PID" JFR.start name=bench settings="$WORK/profile.jfc" filename="$WORK/profile-$PROFILE.jfr" \
-      >>"$WORK/jcmd-$name.log" 2>&1 || die "jcmd JFR.start failed: $(cat "$WORK/jcmd-$name.log")"
+      >"$WORK/jcmd-$name.log" 2>&1 || die "jcmd JFR.start failed: $(cat "$WORK/jcmd-$name.log")"
   fi
   local pid=$GW_PID
   [[ $target == mesh ]] && pid=$MESH_PID
