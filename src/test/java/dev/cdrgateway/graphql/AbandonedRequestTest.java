@@ -72,9 +72,7 @@ class AbandonedRequestTest extends UpstreamTest {
 
     @Test
     void aClientThatStaysGetsItsAnswer() {
-        var record = Vendor.json("partner-customer/get");
-        record.remove("auth_token");
-        vobiz.stubFor(partnerGet("/accounts/MA_DEMO0001").willReturn(json(Vendor.text(record))));
+        stubCustomerWithoutToken();
         vobiz.stubFor(partnerGet("/accounts/MA_DEMO0001/cdrs").willReturn(json(Vendor.body("partner-customer-cdrs/page"))));
         double abandonedBefore = abandoned();
 
