@@ -64,6 +64,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void voisoKnowsOnlyTheDomainAndTheResiliencePipeline() {
+        onlyUses("voiso", DOMAIN, RESILIENCE).check(PRODUCTION);
+    }
+
+    @Test
     void callsAndCustomersUseOnlyTheirFoundations() {
         CompositeArchRule
                 .of(onlyUses("calls", DOMAIN, PAGING, SECURITY))
