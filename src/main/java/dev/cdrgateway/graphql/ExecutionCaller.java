@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its client has left gets {@link ClientClosedRequestException} instead of calling upstream for nobody.
  * <p>
  * A resolver finds its execution through SmallRye's current context, which SmallRye sets on the resolver's thread
- * just before invoking it. Outside a resolver, or for an execution begun without a caller (no token), the request's
- * identity decides as before.
+ * just before invoking it. Outside a resolver, off the event loop (a blocking resolver on a worker thread), or for
+ * an execution begun without a caller (no token), the request's identity decides as before.
  */
 @ApplicationScoped
 public class ExecutionCaller implements TenantContext {
@@ -121,6 +122,11 @@ public class ExecutionCaller implements TenantContext {
     }
 
     private static Pin pinOfCurrentResolver() {
+        if (!Context.isOnEventLoopThread()) {
+            // SmallRye's current context is an inheritable thread-local: a worker thread may carry a stale one
+            // inherited when it was created. Blocking resolvers get Quarkus' propagated request context instead.
+            return null;
+        }
         SmallRyeContext current = SmallRyeContextManager.getCurrentSmallRyeContext();
         DataFetchingEnvironment resolving = current == null ? null : current.getDataFetchingEnvironment();
         return resolving == null ? null : resolving.getGraphQlContext().get(KEY);

@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * A client that closes its connection while the gateway waits for the upstream: when the answer comes, the
@@ -102,8 +103,9 @@ class AbandonedRequestTest extends UpstreamTest {
 
     /** HTTP requests the gateway's server is still serving (the closed one drops out when Vert.x sees it close). */
     private double activeHttpRequests() {
-        return registry.find("http.server.active.requests").gauges().stream().mapToDouble(g -> g.value()).sum()
-                + registry.find("http.server.active.requests").longTaskTimers().stream()
-                .mapToDouble(t -> t.activeTasks()).sum();
+        var active = registry.find("http.server.active.requests");
+        assertNotNull(active.meter(), "the HTTP server counts its active requests");
+        return active.gauges().stream().mapToDouble(g -> g.value()).sum()
+                + active.longTaskTimers().stream().mapToDouble(t -> t.activeTasks()).sum();
     }
 }
