@@ -60,7 +60,8 @@ public enum ErrorCode {
     PERSISTED_QUERY_NOT_SUPPORTED(false, 400),
     /**
      * The client closed its connection before the answer: the gateway stopped resolving fields and calling upstream.
-     * Nobody receives it; it names the outcome in the request log and metrics (status 499, as nginx calls it).
+     * Nobody receives it and no request-log line is written; the executions it stops are counted in
+     * {@code gateway.graphql.abandoned}. Status 499, as nginx calls it.
      */
     CLIENT_CLOSED_REQUEST(false, 499),
     /** Anything else: a defect of the gateway, logged with the reference the message gives. */
